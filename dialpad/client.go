@@ -1,0 +1,142 @@
+package dialpad
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"golang.org/x/oauth2"
+	"golang.org/x/time/rate"
+)
+
+const (
+	defaultTimeout      = 30 * time.Second
+	defaultRetryBackoff = 200 * time.Millisecond
+	userAgent           = "switchboard"
+)
+
+// Client calls Dialpad's API v2. It is safe for concurrent use; build one per
+// logged-in person (its token source) and share the limiter per company.
+type Client struct {
+	baseURL string // without trailing slash
+	hc      *http.Client
+	limiter *rate.Limiter
+	backoff time.Duration
+	logger  *slog.Logger
+	now     func() time.Time // clock for HTTP-date Retry-After
+}
+
+// Option configures a Client.
+type Option func(*settings)
+
+type settings struct {
+	ts      oauth2.TokenSource
+	hc      *http.Client
+	limiter *rate.Limiter
+	backoff time.Duration
+	logger  *slog.Logger
+}
+
+// WithTokenSource authenticates every request with a bearer token from ts.
+func WithTokenSource(ts oauth2.TokenSource) Option {
+	return func(s *settings) { s.ts = ts }
+}
+
+// WithHTTPClient sets the base HTTP client (transport, timeouts). The client
+// is copied, never modified.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(s *settings) {
+		if hc != nil {
+			s.hc = hc
+		}
+	}
+}
+
+// WithLimiter makes every HTTP attempt, retries included, wait on l first.
+// Share one limiter per company: Dialpad allows 20 requests/s per company.
+func WithLimiter(l *rate.Limiter) Option {
+	return func(s *settings) { s.limiter = l }
+}
+
+// WithRetryBackoff sets the first backoff between GET retries; it doubles
+// on each retry.
+func WithRetryBackoff(d time.Duration) Option {
+	return func(s *settings) {
+		if d > 0 {
+			s.backoff = d
+		}
+	}
+}
+
+// WithLogger sets where retries are logged; default slog.Default().
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) {
+		if l != nil {
+			s.logger = l
+		}
+	}
+}
+
+// New builds a client for baseURL, such as "https://dialpad.com" or the
+// emulator's URL; API paths (/api/v2/...) are appended to it.
+func New(baseURL string, opts ...Option) *Client {
+	s := settings{
+		hc:      &http.Client{Timeout: defaultTimeout},
+		backoff: defaultRetryBackoff,
+		logger:  slog.Default(),
+	}
+	for _, opt := range opts {
+		opt(&s)
+	}
+	base := strings.TrimRight(baseURL, "/")
+	return &Client{
+		baseURL: base,
+		hc:      httpClient(s.hc, s.ts, base),
+		limiter: s.limiter,
+		backoff: s.backoff,
+		logger:  s.logger,
+		now:     time.Now,
+	}
+}
+
+// httpClient copies hc and, given a token source, puts oauth2.Transport in
+// front of its transport.
+func httpClient(hc *http.Client, ts oauth2.TokenSource, base string) *http.Client {
+	c := *hc
+	if ts == nil {
+		return &c
+	}
+	rt := c.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	c.Transport = &oauth2.Transport{
+		Source: markedSource{ts},
+		Base:   captureAuth{rt},
+	}
+	c.CheckRedirect = sameHostRedirects(base, hc.CheckRedirect)
+	return &c
+}
+
+// sameHostRedirects refuses redirects that leave Dialpad's host:
+// oauth2.Transport would attach the bearer token to any host.
+func sameHostRedirects(base string, next func(*http.Request, []*http.Request) error) func(*http.Request, []*http.Request) error {
+	host := ""
+	if u, err := url.Parse(base); err == nil {
+		host = u.Host
+	}
+	return func(req *http.Request, via []*http.Request) error {
+		if req.URL.Host != host {
+			return http.ErrUseLastResponse
+		}
+		if next != nil {
+			return next(req, via)
+		}
+		if len(via) >= 10 {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}
+}

@@ -1,0 +1,22 @@
+package dialpad
+
+import (
+	"context"
+	"time"
+)
+
+// maxRetries is how many times a GET is repeated after a 5xx or a network
+// failure. Writes are never repeated: Dialpad might have applied them.
+const maxRetries = 2
+
+// sleep waits d or until ctx ends, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
