@@ -1,0 +1,45 @@
+package dialpad
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// FuzzParseDay feeds a day as a comma-separated list of times.
+func FuzzParseDay(f *testing.F) {
+	for _, seed := range []string{
+		"", "08:00,18:00", "08:00,12:00,13:00,18:00", "00:00,24:00", "22:00,02:00",
+		"08:00,12:00,11:00,18:00", "24:00,24:00", "9:00,17:00", "08:00", "23:59,24:00,00:00,01:00",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var flat []string
+		if in != "" {
+			flat = strings.Split(in, ",")
+		}
+		ranges, errs := ParseDay(Tuesday, flat)
+		for _, e := range errs {
+			if e.Day != Tuesday || e.Range < -1 || e.Range >= (len(flat)+1)/2 || e.Msg == "" {
+				t.Fatalf("malformed error %+v for %q", e, flat)
+			}
+		}
+		for _, r := range ranges {
+			if r.Open < 0 || r.Open >= r.Close || r.Close > EndOfDay {
+				t.Fatalf("bad range %+v accepted from %q", r, flat)
+			}
+		}
+		if len(errs) > 0 {
+			return
+		}
+		if got := FormatDay(ranges); !slices.Equal(got, flat) && len(flat) > 0 {
+			t.Fatalf("round trip: %q became %q", flat, got)
+		}
+		for i := 1; i < len(ranges); i++ {
+			if ranges[i].Open < ranges[i-1].Close {
+				t.Fatalf("accepted overlapping or unordered ranges %v from %q", ranges, flat)
+			}
+		}
+	})
+}
