@@ -1,0 +1,192 @@
+package handlers
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+)
+
+func TestCallCenterListShowsEveryCallCenter(t *testing.T) {
+	f := newFixture(t, emulator.AdminUserID)
+	want := f.callCenters(dialpad.ListFilter{})
+	if len(want) < 12 {
+		t.Fatalf("the demo company has %d call centers; the test needs the seed", len(want))
+	}
+	rec := f.get(f.h.CallCenterList, "/callcenters")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status = %d", rec.Code)
+	}
+	body := rec.Body.String()
+	rs := rows(body, "callcenter-row")
+	if len(rs) != len(want) {
+		t.Errorf("%d rows, want %d", len(rs), len(want))
+	}
+	for _, cc := range want {
+		row := rowFor(rs, cc.Name)
+		if row == "" {
+			t.Errorf("no row for %q", cc.Name)
+			continue
+		}
+		if !strings.Contains(row, `href="/callcenters/`+cc.ID.String()+`"`) {
+			t.Errorf("row for %q does not link to its editor", cc.Name)
+		}
+		if !strings.Contains(row, `data-testid="open-status"`) {
+			t.Errorf("row for %q has no open-now badge", cc.Name)
+		}
+	}
+	if !strings.Contains(body, `aria-current="page"`) || !strings.Contains(body, `data-testid="user-name"`) {
+		t.Error("page is not in the signed-in layout with Call centers active")
+	}
+	f.assertNoSecrets(body)
+}
+
+func TestCallCenterListFilters(t *testing.T) {
+	f := newFixture(t, emulator.AdminUserID)
+	all := f.callCenters(dialpad.ListFilter{})
+	offices := f.offices()
+	// An office holding some but not all call centers proves the filter narrows.
+	var office dialpad.Office
+	var inOffice []dialpad.CallCenter
+	for _, o := range offices {
+		got := f.callCenters(dialpad.ListFilter{OfficeID: o.ID})
+		if len(got) > 0 && len(got) < len(all) {
+			office, inOffice = o, got
+			break
+		}
+	}
+	if office.ID == 0 {
+		t.Fatal("no office holds a strict subset of the call centers")
+	}
+	target := all[0]
+
+	tests := []struct {
+		name      string
+		query     url.Values
+		wantNames []string // exactly these rows
+		wantText  []string // also on the page
+	}{
+		{
+			name:      "by office",
+			query:     url.Values{"office_id": {office.ID.String()}},
+			wantNames: names(inOffice),
+			wantText:  []string{`<option value="` + office.ID.String() + `" selected`},
+		},
+		{
+			name:      "by name",
+			query:     url.Values{"q": {target.Name}},
+			wantNames: names(f.callCenters(dialpad.ListFilter{NameSearch: target.Name})),
+			wantText:  []string{`value="` + html.EscapeString(target.Name) + `"`},
+		},
+		{
+			name:      "nothing matches",
+			query:     url.Values{"office_id": {office.ID.String()}, "q": {"zzz-no-such-name"}},
+			wantNames: nil,
+			wantText: []string{
+				html.EscapeString(`No call centers match "zzz-no-such-name" in ` + office.Name + `.`),
+				`data-testid="empty-clear"`,
+			},
+		},
+		{
+			name:      "office id that is not a number is ignored with a note",
+			query:     url.Values{"office_id": {"abc"}},
+			wantNames: names(all),
+			wantText:  []string{`data-testid="filter-note"`, html.EscapeString(`"abc" is not an office id`)},
+		},
+		{
+			name:      "office id of no office is ignored with a note",
+			query:     url.Values{"office_id": {"123"}},
+			wantNames: names(all),
+			wantText:  []string{`data-testid="filter-note"`, "No office has id 123"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := f.get(f.h.CallCenterList, "/callcenters?"+tt.query.Encode())
+			if rec.Code != http.StatusOK {
+				t.Fatalf("status = %d, want 200", rec.Code)
+			}
+			body := rec.Body.String()
+			rs := rows(body, "callcenter-row")
+			if len(rs) != len(tt.wantNames) {
+				t.Errorf("%d rows, want %d", len(rs), len(tt.wantNames))
+			}
+			for _, n := range tt.wantNames {
+				if rowFor(rs, n) == "" {
+					t.Errorf("no row for %q", n)
+				}
+			}
+			for _, s := range tt.wantText {
+				if !strings.Contains(body, s) {
+					t.Errorf("page lacks %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestCallCenterListOpenNowFollowsEachTimeZone(t *testing.T) {
+	f := newFixture(t, emulator.AdminUserID)
+	ccs := f.callCenters(dialpad.ListFilter{})
+	nineToFive := []string{"09:00", "17:00"}
+	// testNow is Wednesday 15:00 UTC: 11:00 in New York, 00:00 Thursday in Tokyo.
+	set := []struct {
+		tz      string
+		hoursOn bool
+		want    string
+	}{
+		{"America/New_York", true, ">Open<"},
+		{"Asia/Tokyo", true, ">Closed<"},
+		{"Asia/Tokyo", false, ">24/7<"},
+	}
+	for i, s := range set {
+		err := f.emu.MutateCallCenter(ccs[i].ID, func(cc *dialpad.CallCenter) {
+			cc.Timezone = s.tz
+			cc.WeekHours = week(nineToFive, nil, nil)
+			cc.HoursOn = s.hoursOn
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	rs := rows(f.get(f.h.CallCenterList, "/callcenters").Body.String(), "callcenter-row")
+	for i, s := range set {
+		row := rowFor(rs, ccs[i].Name)
+		if !strings.Contains(row, s.want) {
+			t.Errorf("%s in %s (hours_on %v): row lacks %s: %s", ccs[i].Name, s.tz, s.hoursOn, s.want, row)
+		}
+		if s.hoursOn && !strings.Contains(row, "Mon–Fri 09:00–17:00") {
+			t.Errorf("%s: hours summary missing: %s", ccs[i].Name, row)
+		}
+	}
+}
+
+func TestCallCenterListHTMXGetsOnlyTheResults(t *testing.T) {
+	f := newFixture(t, emulator.AdminUserID)
+	rec := f.get(f.h.CallCenterList, "/callcenters?q=a", "HX-Request", "true")
+	body := rec.Body.String()
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status = %d", rec.Code)
+	}
+	for _, s := range []string{"<html", "<header", `data-testid="filters"`} {
+		if strings.Contains(body, s) {
+			t.Errorf("partial contains %q: the layout or the form came along", s)
+		}
+	}
+	want := len(f.callCenters(dialpad.ListFilter{NameSearch: "a"}))
+	if got := len(rows(body, "callcenter-row")); got != want || want == 0 {
+		t.Errorf("partial has %d rows, want %d (> 0)", got, want)
+	}
+}
+
+func names(ccs []dialpad.CallCenter) []string {
+	out := make([]string, len(ccs))
+	for i, c := range ccs {
+		out[i] = c.Name
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package handlers
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// Home is the overview: the company, each office with its local time and
+// what it holds, and totals linking to the lists.
+func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	s, err := fetchSnapshot(r.Context(), id.Client)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	h.Render(w, r, http.StatusOK, views.HomePage(h.layout(r, "Overview", views.NavOverview), homeView(s, h.now())), nil)
+}
+
+// snapshot is everything the overview counts.
+type snapshot struct {
+	company     *dialpad.Company
+	offices     []dialpad.Office
+	centers     []dialpad.CallCenter
+	departments []dialpad.Department
+	routers     []dialpad.CallRouter
+}
+
+// fetchSnapshot reads the five lists at once; the client's limiter keeps
+// the burst within the company's rate limit.
+func fetchSnapshot(ctx context.Context, c *dialpad.Client) (snapshot, error) {
+	var (
+		s    snapshot
+		wg   sync.WaitGroup
+		errs [5]error
+	)
+	wg.Go(func() { s.company, errs[0] = c.Company(ctx) })
+	wg.Go(func() { s.offices, errs[1] = c.Offices(ctx) })
+	wg.Go(func() { s.centers, errs[2] = c.CallCenters(ctx, dialpad.ListFilter{}) })
+	wg.Go(func() { s.departments, errs[3] = c.Departments(ctx, dialpad.ListFilter{}) })
+	wg.Go(func() { s.routers, errs[4] = c.CallRouters(ctx, dialpad.ListFilter{}) })
+	wg.Wait()
+	// The first error in that order decides the page; they usually share a cause.
+	if err := cmp.Or(errs[:]...); err != nil {
+		return snapshot{}, err
+	}
+	if s.company == nil {
+		return snapshot{}, errors.New("handlers: dialpad returned no company")
+	}
+	return s, nil
+}
+
+// officeTally counts what one office holds.
+type officeTally struct{ centers, departments, routers int }
+
+func homeView(s snapshot, now time.Time) views.HomeView {
+	tally := map[dialpad.ID]*officeTally{}
+	at := func(id dialpad.ID) *officeTally {
+		if tally[id] == nil {
+			tally[id] = &officeTally{}
+		}
+		return tally[id]
+	}
+	idx := indexOffices(s.offices)
+	z := zones{}
+	centersOpen, deptsOpen, routersOff := 0, 0, 0
+	for _, c := range s.centers {
+		at(c.OfficeID).centers++
+		if openNow(c.WeekHours, cmp.Or(c.Timezone, idx[c.OfficeID].Timezone), z, now) {
+			centersOpen++
+		}
+	}
+	for _, d := range s.departments {
+		at(d.OfficeID).departments++
+		if openNow(d.WeekHours, cmp.Or(d.Timezone, idx[d.OfficeID].Timezone), z, now) {
+			deptsOpen++
+		}
+	}
+	for _, cr := range s.routers {
+		at(cr.OfficeID).routers++
+		if !cr.Enabled {
+			routersOff++
+		}
+	}
+
+	v := views.HomeView{
+		CompanyName: cmp.Or(s.company.Name, "Your company"),
+		Domain:      s.company.Domain,
+		Stats: []views.Stat{
+			{Label: "Offices", Value: len(s.offices), Href: "#offices"},
+			{Label: "Call centers", Value: len(s.centers), Detail: strconv.Itoa(centersOpen) + " open now", Href: "/callcenters"},
+			{Label: "Departments", Value: len(s.departments), Detail: strconv.Itoa(deptsOpen) + " open now", Href: "/departments"},
+			{Label: "Call routers", Value: len(s.routers), Detail: routerDetail(len(s.routers), routersOff), Href: "/routers"},
+		},
+	}
+	for _, o := range sortedOffices(s.offices) {
+		t := at(o.ID)
+		v.Offices = append(v.Offices, views.OfficeRow{
+			Name:        o.Name,
+			Primary:     o.IsPrimaryOffice,
+			Timezone:    o.Timezone,
+			LocalTime:   z.localTime(o.Timezone, now),
+			CallCenters: views.CountLink{N: t.centers, Href: listHref("/callcenters", o.ID)},
+			Departments: views.CountLink{N: t.departments, Href: listHref("/departments", o.ID)},
+			Routers:     views.CountLink{N: t.routers, Href: listHref("/routers", o.ID)},
+		})
+	}
+	return v
+}
+
+// openNow is openBadge's answer as a yes/no; an unknown zone counts as closed.
+func openNow(w dialpad.WeekHours, tz string, z zones, now time.Time) bool {
+	if !w.HoursOn {
+		return true
+	}
+	loc, ok := z.load(tz)
+	return ok && w.OpenAt(now.In(loc))
+}
+
+func routerDetail(total, disabled int) string {
+	switch {
+	case total == 0:
+		return ""
+	case disabled == 0:
+		return "all enabled"
+	}
+	return strconv.Itoa(disabled) + " disabled"
+}

@@ -1,0 +1,56 @@
+package handlers
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"switchboard/views"
+)
+
+// layout builds what the page frame needs from the request: who is signed
+// in, the pending flash, asset URLs and the active section. The flash is
+// only taken for full pages; an htmx fragment has no place to show it.
+func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
+	l := views.LayoutData{Title: title, Nav: nav}
+	if id := IdentityFrom(r.Context()); id != nil {
+		l.SignedIn = true
+		l.UserName = displayName(id.User.DisplayName, id.User.FirstName, id.User.LastName)
+		l.Role = id.Role()
+	}
+	if !wantsPartial(r) {
+		l.Flash = h.popFlash(r.Context())
+	}
+	if h.Assets != nil {
+		l.CSS = h.Assets.URL("css/app.css")
+		l.HTMX = h.Assets.URL("vendor/htmx.min.js")
+		l.JS = h.Assets.URL("js/app.js")
+	}
+	return l
+}
+
+func displayName(display, first, last string) string {
+	switch {
+	case display != "":
+		return display
+	case first != "" && last != "":
+		return first + " " + last
+	case first != "":
+		return first
+	}
+	return last
+}
+
+func (h *Handler) logger() *slog.Logger {
+	if h.Logger != nil {
+		return h.Logger
+	}
+	return slog.Default()
+}
+
+func (h *Handler) now() time.Time {
+	if h.Now != nil {
+		return h.Now()
+	}
+	return time.Now()
+}
