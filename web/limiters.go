@@ -1,0 +1,38 @@
+package web
+
+import (
+	"sync"
+
+	"golang.org/x/time/rate"
+
+	"switchboard/dialpad"
+)
+
+// Dialpad allows 20 requests/s per company. Every person of one company
+// shares one limiter, so the console slows down instead of earning 429s.
+const (
+	companyRPS   = 20
+	companyBurst = 20
+)
+
+// limiters holds one rate limiter per company for the server's lifetime.
+type limiters struct {
+	mu sync.Mutex
+	m  map[dialpad.ID]*rate.Limiter
+}
+
+func newLimiters() *limiters {
+	return &limiters{m: map[dialpad.ID]*rate.Limiter{}}
+}
+
+// forCompany returns the company's limiter, creating it on first use.
+func (l *limiters) forCompany(id dialpad.ID) *rate.Limiter {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lim, ok := l.m[id]
+	if !ok {
+		lim = rate.NewLimiter(companyRPS, companyBurst)
+		l.m[id] = lim
+	}
+	return lim
+}

@@ -1,0 +1,192 @@
+// Package webtest starts a Dialpad emulator and the console on loopback
+// httptest servers and drives them over real HTTP, like a browser without
+// JavaScript. Handler tests across the project build on it:
+//
+//	st := webtest.Start(t)
+//	b := st.LoginAs(t, emulator.AdminUserID)
+//	res := b.Get("/callcenters")
+//
+// Requests never follow redirects on their own, so tests can assert 303s;
+// Follow walks them.
+package webtest
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+	"switchboard/web"
+)
+
+// Stack is a running emulator and console pair.
+type Stack struct {
+	Emulator    *emulator.Emulator
+	EmulatorURL string
+	Server      *web.Server
+	URL         string // the console, e.g. http://127.0.0.1:41234
+	Clock       *Clock // shared by console and emulator unless Options.Now was set
+
+	logs   *syncBuffer
+	tokens *tokenRecorder
+}
+
+// Option adjusts what Start builds.
+type Option func(*settings)
+
+type settings struct {
+	emu    emulator.Options
+	config []func(*web.Config)
+}
+
+// WithEmulator passes options to emulator.New (clock, token lifetime, page
+// size, large seeds...). Client credentials left empty get the defaults the
+// console is configured with.
+func WithEmulator(o emulator.Options) Option {
+	return func(s *settings) { s.emu = o }
+}
+
+// WithConfig edits the console's configuration before the server is built.
+func WithConfig(fn func(*web.Config)) Option {
+	return func(s *settings) { s.config = append(s.config, fn) }
+}
+
+// Start runs an emulator and a console wired to it, both stopped when the
+// test ends. The console's log is kept (see Logs) and printed if the test
+// fails.
+func Start(t testing.TB, opts ...Option) *Stack {
+	t.Helper()
+	var set settings
+	for _, o := range opts {
+		o(&set)
+	}
+	st := &Stack{Clock: &Clock{}, logs: &syncBuffer{}}
+	if set.emu.Now == nil {
+		set.emu.Now = st.Clock.Now
+	}
+	if set.emu.ClientID == "" {
+		set.emu.ClientID, set.emu.ClientSecret = emulator.DefaultClientID, emulator.DefaultClientSecret
+	}
+
+	st.Emulator = emulator.New(set.emu)
+	emuServer := httptest.NewServer(st.Emulator)
+	t.Cleanup(emuServer.Close)
+	st.EmulatorURL = emuServer.URL
+
+	// The console's URL must be known before its config is, hence the
+	// unstarted server: its listener already has the port.
+	console := httptest.NewUnstartedServer(nil)
+	addr := console.Listener.Addr().String()
+	st.URL = "http://" + addr
+	cfg := web.Config{
+		Addr:                    addr,
+		PublicURL:               st.URL,
+		DialpadURL:              st.EmulatorURL,
+		ClientID:                set.emu.ClientID,
+		ClientSecret:            set.emu.ClientSecret,
+		AllowPrivateRoutingURLs: true,
+	}
+	for _, fn := range set.config {
+		fn(&cfg)
+	}
+
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	t.Cleanup(transport.CloseIdleConnections)
+	st.tokens = &tokenRecorder{base: transport}
+	logger := slog.New(slog.NewTextHandler(st.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv, err := web.New(cfg, logger,
+		web.WithClock(set.emu.Now),
+		web.WithHTTPClient(&http.Client{Transport: st.tokens, Timeout: 30 * time.Second}),
+	)
+	if err != nil {
+		console.Close()
+		t.Fatalf("webtest: building the console: %v", err)
+	}
+	st.Server = srv
+	console.Config.Handler = srv
+	console.Start()
+	t.Cleanup(func() {
+		console.Close()
+		if t.Failed() {
+			t.Logf("console log:\n%s", st.Logs())
+		}
+	})
+	return st
+}
+
+// Logs returns everything the console logged so far.
+func (s *Stack) Logs() string { return s.logs.String() }
+
+// Tokens returns every access and refresh token Dialpad issued to the
+// console, so tests can prove none of them leaks.
+func (s *Stack) Tokens() []string { return s.tokens.all() }
+
+// TokenGrants returns the grant_type of every request the console sent to
+// Dialpad's token endpoint, oldest first ("authorization_code",
+// "refresh_token").
+func (s *Stack) TokenGrants() []string { return s.tokens.grantTypes() }
+
+// NewBrowser returns a signed-out browser with its own cookie jar.
+func (s *Stack) NewBrowser(t testing.TB) *Browser {
+	t.Helper()
+	return newBrowser(t, s.URL)
+}
+
+// LoginAs signs a new browser in as userID through the real flow: /login,
+// the emulator's consent page, Allow, /auth/callback.
+func (s *Stack) LoginAs(t testing.TB, userID dialpad.ID) *Browser {
+	t.Helper()
+	b := s.NewBrowser(t)
+	res := b.Get("/login")
+	res = b.Consent(res, userID, true)
+	res = b.Get(res.Location())
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Set-Cookie") == "" {
+		t.Fatalf("webtest: sign-in callback answered %d (want 303 with a session cookie):\n%s", res.StatusCode, res.Body)
+	}
+	return b
+}
+
+// Clock is the wall clock plus an offset tests can push forward; time keeps
+// flowing, so rate limits still refill.
+type Clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+// Now is the shifted time.
+func (c *Clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+// Advance moves the clock forward by d.
+func (c *Clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's concurrent writes.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return strings.Clone(b.buf.String())
+}
