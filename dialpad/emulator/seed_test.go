@@ -1,0 +1,145 @@
+package emulator_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+)
+
+func TestDemoSeed(t *testing.T) {
+	f := newFixture(t, emulator.Options{})
+	var company dialpad.Company
+	f.decode(f.do("GET", "/api/v2/company", f.admin(), nil), &company)
+	if company.Name != "Acme Logistics" || company.OfficeCount != 3 {
+		t.Fatalf("company = %+v", company)
+	}
+
+	offices := listAll[dialpad.Office](f, "/api/v2/offices")
+	zones := map[string]bool{}
+	for _, o := range offices {
+		zones[o.Timezone] = true
+	}
+	if len(offices) != 3 || len(zones) != 3 {
+		t.Fatalf("%d offices in %d zones", len(offices), len(zones))
+	}
+
+	centers := listAll[dialpad.CallCenter](f, "/api/v2/callcenters")
+	var split, allDay, weekend, closedWeekday, night bool
+	for _, cc := range centers {
+		if cc.ID < 1e15 || cc.HoldQueue == nil || cc.RoutingOptions == nil || cc.RoutingOptions.Open == nil ||
+			cc.AdvancedSettings == nil || cc.Alerts == nil || cc.VoiceIntelligence == nil || len(cc.PhoneNumbers) == 0 {
+			t.Errorf("call center %q is not fully seeded: %+v", cc.Name, cc)
+		}
+		split = split || len(cc.MondayHours) == 4
+		allDay = allDay || !cc.HoursOn
+		weekend = weekend || (cc.HoursOn && len(cc.SaturdayHours) > 0)
+		closedWeekday = closedWeekday || (cc.HoursOn && len(cc.TuesdayHours) == 0)
+		night = night || slices.Contains(cc.MondayHours, "23:59")
+	}
+	if len(centers) < 12 || !split || !allDay || !weekend || !closedWeekday || !night {
+		t.Fatalf("%d call centers; split %v, 24/7 %v, weekend %v, closed weekday %v, night %v",
+			len(centers), split, allDay, weekend, closedWeekday, night)
+	}
+
+	if n := len(listAll[dialpad.Department](f, "/api/v2/departments")); n != 5 {
+		t.Fatalf("%d departments", n)
+	}
+
+	routers := listAll[dialpad.CallRouter](f, "/api/v2/callrouters")
+	disabled := 0
+	for _, r := range routers {
+		if !r.Enabled {
+			disabled++
+		}
+		if !strings.HasPrefix(r.RoutingURL, "https://") || len(r.PhoneNumbers) == 0 {
+			t.Errorf("router %+v", r)
+		}
+	}
+	if len(routers) != 4 || disabled != 1 {
+		t.Fatalf("%d routers, %d disabled", len(routers), disabled)
+	}
+
+	users := listAll[dialpad.User](f, "/api/v2/users")
+	if len(users) < 8 {
+		t.Fatalf("%d users", len(users))
+	}
+}
+
+func TestSeededRoles(t *testing.T) {
+	f := newFixture(t, emulator.Options{})
+	london := f.office("London")
+	user := func(id dialpad.ID) dialpad.User {
+		var u dialpad.User
+		f.decode(f.do("GET", "/api/v2/users/"+id.String(), f.admin(), nil), &u)
+		return u
+	}
+	if u := user(emulator.AdminUserID); !u.IsAdmin || !u.IsSuperAdmin {
+		t.Errorf("admin = %+v", u)
+	}
+	if u := user(emulator.OfficeAdminUserID); !u.IsAdmin || u.IsSuperAdmin || !slices.Equal(u.AdminOfficeIDs, []dialpad.ID{london.ID}) {
+		t.Errorf("office admin = %+v", u)
+	}
+	support := user(emulator.SupportUserID)
+	for _, r := range listAll[dialpad.CallRouter](f, "/api/v2/callrouters") {
+		if !slices.Contains(support.AdminOfficeIDs, r.OfficeID) {
+			t.Errorf("support is not admin of router %q's office", r.Name)
+		}
+	}
+	if support.IsSuperAdmin {
+		t.Error("support is a super admin")
+	}
+	if u := user(emulator.ManagerUserID); u.IsAdmin || u.IsSuperAdmin || len(u.AdminOfficeIDs) != 0 {
+		t.Errorf("manager = %+v", u)
+	}
+	if got := len(f.emu.Personas()); got < 8 {
+		t.Errorf("%d personas", got)
+	}
+}
+
+func TestSeedIsDeterministic(t *testing.T) {
+	a := newFixture(t, emulator.Options{})
+	b := newFixture(t, emulator.Options{})
+	if x, y := a.do("GET", "/api/v2/callcenters", a.admin(), nil), b.do("GET", "/api/v2/callcenters", b.admin(), nil); string(x.body) != string(y.body) {
+		t.Fatal("two emulators seed different call centers")
+	}
+}
+
+func TestLargeSeed(t *testing.T) {
+	f := newFixture(t, emulator.Options{Offices: 40, CallCenters: 3000, PageSize: 1000})
+	offices := listAll[dialpad.Office](f, "/api/v2/offices")
+	centers := listAll[dialpad.CallCenter](f, "/api/v2/callcenters")
+	if len(offices) != 40 || len(centers) != 3000 {
+		t.Fatalf("%d offices, %d call centers", len(offices), len(centers))
+	}
+	schedules := map[string]int{}
+	perOffice := map[dialpad.ID]int{}
+	for _, cc := range centers {
+		key := strings.Join(cc.MondayHours, ",") + "|" + strings.Join(cc.SaturdayHours, ",")
+		if !cc.HoursOn {
+			key = "24/7"
+		}
+		schedules[key]++
+		perOffice[cc.OfficeID]++
+	}
+	common := schedules["08:00,18:00|"]
+	if common < len(centers)*3/4 || len(schedules) < 4 {
+		t.Fatalf("schedules = %v", schedules)
+	}
+	if len(perOffice) != 40 {
+		t.Fatalf("call centers spread over %d offices", len(perOffice))
+	}
+	// The role users exist and can write.
+	r := f.do("PATCH", path("/api/v2/callcenters/%s", centers[0].ID), f.admin(), `{"ring_seconds":15}`)
+	if r.status != 200 {
+		t.Fatalf("patch in a large company: %d %s", r.status, r.body)
+	}
+}
+
+func BenchmarkLargeSeed(b *testing.B) {
+	for b.Loop() {
+		emulator.New(emulator.Options{Offices: 200, CallCenters: 5000})
+	}
+}

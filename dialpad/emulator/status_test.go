@@ -1,0 +1,54 @@
+package emulator_test
+
+import (
+	"testing"
+	"time"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+)
+
+// At testNow it is Wednesday 10:00 in New York, 15:00 in London and
+// Thursday 00:00 in Tokyo.
+func TestCallCenterStatusFollowsHoursInItsZone(t *testing.T) {
+	tests := []struct {
+		name    string
+		advance time.Duration
+		want    string
+	}{
+		{"Sales", 0, "open"},                        // 08-18 New York
+		{"Support Tier 2", 2 * time.Hour, "closed"}, // 12:00 New York: lunch break
+		{"Support Tier 2", 3 * time.Hour, "open"},   // 13:00 New York
+		{"Support Tier 1", 0, "open"},               // 24/7
+		{"Japan Sales", 0, "closed"},                // midnight in Tokyo
+		{"EMEA Night Desk", 0, "closed"},            // 15:00 London
+		{"EMEA Night Desk", 8 * time.Hour, "open"},  // 23:00 London
+		{"Dispatch", 10 * time.Hour, "open"},        // 20:00 New York, night shift
+		{"Returns", 24 * time.Hour, "closed"},       // Thursday: closed day
+		{"Sales", 3 * 24 * time.Hour, "open"},       // Saturday 10:00: weekend hours
+		{"Billing", 3 * 24 * time.Hour, "closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, emulator.Options{})
+			cc := f.callCenter(tt.name)
+			f.clock.Advance(tt.advance)
+			var st dialpad.CallCenterStatus
+			f.decode(f.do("GET", path("/api/v2/callcenters/%s/status", cc.ID), f.admin(), nil), &st)
+			if st.Availability.Status != tt.want {
+				t.Fatalf("status = %q, want %q", st.Availability.Status, tt.want)
+			}
+			if tt.want == "open" && (st.OnDutyOperators < 1 || st.Capacity > st.OnDutyOperators) {
+				t.Fatalf("implausible counts: %+v", st)
+			}
+			if tt.want == "closed" && st.OnDutyOperators != 0 {
+				t.Fatalf("operators on duty while closed: %+v", st)
+			}
+			var again dialpad.CallCenter
+			f.decode(f.do("GET", path("/api/v2/callcenters/%s", cc.ID), f.admin(), nil), &again)
+			if again.AvailabilityStatus != tt.want {
+				t.Fatalf("availability_status = %q, want %q", again.AvailabilityStatus, tt.want)
+			}
+		})
+	}
+}
