@@ -1,0 +1,89 @@
+package routing
+
+import (
+	"fmt"
+	"time"
+)
+
+// Outcome is how Dialpad would count a routing attempt.
+type Outcome int
+
+const (
+	Routed       Outcome = iota // the call goes to the answer's target
+	RoutingError                // the call goes to the default target and the error count grows
+)
+
+func (o Outcome) String() string {
+	if o == Routed {
+		return "routed"
+	}
+	return "routing error"
+}
+
+// Result is one routing attempt as the routing service answered it.
+type Result struct {
+	Status  int           // HTTP status, 0 if none came
+	Latency time.Duration // from sending the request to reading the answer
+	Answer  *Answer       // the parsed answer, if valid
+	// Problem says in plain words why the attempt would count as a routing
+	// error ("timed out after 5 s", "answered 500"); empty when it would not.
+	Problem string
+}
+
+// IsRoutingError reports whether Dialpad would count the attempt as a
+// routing error. It does not know whether the target exists: see CheckTarget.
+func (r Result) IsRoutingError() bool { return r.Problem != "" || r.Answer == nil }
+
+// Outcome is IsRoutingError as an Outcome.
+func (r Result) Outcome() Outcome {
+	if r.IsRoutingError() {
+		return RoutingError
+	}
+	return Routed
+}
+
+// CheckTarget returns r with a Problem when its answer names a target that
+// does not exist. describeTarget says whether a target exists and its name.
+func (r Result) CheckTarget(describeTarget func(Answer) (name string, ok bool)) Result {
+	if r.IsRoutingError() {
+		return r
+	}
+	if _, ok := describeTarget(*r.Answer); !ok {
+		r.Problem = missingTarget(*r.Answer)
+	}
+	return r
+}
+
+// Summary is the verdict a support agent reads: "Would be routed to Sales
+// (call center) in 120 ms." or "Would count as a routing error: timed out
+// after 5 s." describeTarget says whether the answer's target exists and
+// its name; nil skips that check.
+func (r Result) Summary(describeTarget func(Answer) (name string, ok bool)) string {
+	if r.IsRoutingError() {
+		return "Would count as a routing error: " + r.problem() + "."
+	}
+	target := r.Answer.String()
+	if describeTarget != nil {
+		name, ok := describeTarget(*r.Answer)
+		if !ok {
+			return "Would count as a routing error: " + missingTarget(*r.Answer) + "."
+		}
+		if name != "" {
+			target = fmt.Sprintf("%s (%s)", name, TargetTypeLabel(r.Answer.TargetType))
+		}
+	}
+	return fmt.Sprintf("Would be routed to %s in %d ms.", target, r.Latency.Milliseconds())
+}
+
+// problem is Problem, or a fallback for a hand-made Result that has neither
+// a problem nor an answer.
+func (r Result) problem() string {
+	if r.Problem != "" {
+		return r.Problem
+	}
+	return "no answer"
+}
+
+func missingTarget(a Answer) string {
+	return "target " + a.String() + " does not exist"
+}
