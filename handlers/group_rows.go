@@ -19,6 +19,7 @@ type group struct {
 	Timezone    string
 	RingSeconds dialpad.Int
 	Hours       dialpad.WeekHours
+	IVRTarget   string // target_type of its custom IVRs
 }
 
 // groupRows builds table rows sorted by name. A group without its own time
@@ -39,6 +40,9 @@ func groupRows(groups []group, hrefPrefix string, offices officeIndex, now time.
 			Hours:    hoursSummary(g.Hours),
 			Status:   openBadge(g.Hours, tz, z, now),
 		}
+		if g.IVRTarget != "" {
+			row.IVRHref = "/ivrs/" + g.IVRTarget + "/" + g.ID.String()
+		}
 		if g.RingSeconds > 0 {
 			row.RingSeconds = strconv.FormatInt(int64(g.RingSeconds), 10)
 		}
@@ -50,7 +54,7 @@ func groupRows(groups []group, hrefPrefix string, offices officeIndex, now time.
 func callCenterGroups(ccs []dialpad.CallCenter) []group {
 	gs := make([]group, len(ccs))
 	for i, c := range ccs {
-		gs[i] = group{c.ID, c.OfficeID, c.Name, c.Timezone, c.RingSeconds, c.WeekHours}
+		gs[i] = group{c.ID, c.OfficeID, c.Name, c.Timezone, c.RingSeconds, c.WeekHours, dialpad.TargetCallCenter}
 	}
 	return gs
 }
@@ -58,7 +62,7 @@ func callCenterGroups(ccs []dialpad.CallCenter) []group {
 func departmentGroups(ds []dialpad.Department) []group {
 	gs := make([]group, len(ds))
 	for i, d := range ds {
-		gs[i] = group{d.ID, d.OfficeID, d.Name, d.Timezone, d.RingSeconds, d.WeekHours}
+		gs[i] = group{d.ID, d.OfficeID, d.Name, d.Timezone, d.RingSeconds, d.WeekHours, dialpad.TargetDepartment}
 	}
 	return gs
 }

@@ -20,4 +20,25 @@ type Handler struct {
 	Assets   *static.Assets
 	FormKey  []byte           // seals the base a form was rendered from (handlers/formstate)
 	Now      func() time.Time // injectable clock for "open now" and rate-limit hints
+
+	// AllowPrivateRoutingURLs lets the router endpoint tester reach
+	// loopback and private addresses (demo mode, tests).
+	AllowPrivateRoutingURLs bool
+	// Demo simulates calls on routers in demo mode; nil otherwise.
+	Demo DemoControl
+	// IVRAudio plays custom IVRs in the page through /ivrs/audio/{id},
+	// which relays the emulator's audio URL; real Dialpad has none, so web
+	// sets it in demo mode only.
+	IVRAudio bool
+	// routerChanges remembers when this console last changed each router
+	// (router_changes.go). Zero value ready; it guards itself.
+	routerChanges routerChanges
+	// targets keeps each person's router target lists for a short while
+	// (router_targets.go). Zero value ready.
+	targets targetsCache
+
+	// lists caches the hours review's lists per person for a short while
+	// (listcache.go). Zero value ready; it guards itself, so Handler must
+	// not be copied.
+	lists listCache
 }

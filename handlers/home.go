@@ -114,6 +114,7 @@ func homeView(s snapshot, now time.Time) views.HomeView {
 			CallCenters: views.CountLink{N: t.centers, Href: listHref("/callcenters", o.ID)},
 			Departments: views.CountLink{N: t.departments, Href: listHref("/departments", o.ID)},
 			Routers:     views.CountLink{N: t.routers, Href: listHref("/routers", o.ID)},
+			IVRHref:     "/ivrs/" + dialpad.TargetOffice + "/" + o.ID.String(),
 		})
 	}
 	return v

@@ -2,54 +2,97 @@ package handlers
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"switchboard/dialpad"
 	"switchboard/views"
 )
 
 // RouterList shows call routers, filtered by ?office_id= (Dialpad cannot
-// search routers by name).
+// search routers by name), each with its default target by name.
 func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseListFilter(r, false)
-	offices, routers, err := listWithOffices(r.Context(), id.Client, &f, id.Client.CallRouters)
+	targets, routers, err := h.listRouters(r.Context(), id, &f)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	idx := indexOffices(offices)
+	idx := targets.officeIndex()
 	v := views.RouterList{
-		Filter: f.bar("/routers", offices, false),
-		Rows:   routerRows(routers, idx),
+		Filter: f.bar("/routers", targets.offices, false),
+		Rows:   routerRows(routers, targets),
 		Empty:  f.empty("/routers", "call routers", idx),
+	}
+	if canCreateRouters(id) {
+		v.NewHref = "/routers/new"
+		if f.OfficeID != 0 {
+			v.NewHref = listHref(v.NewHref, f.OfficeID)
+		}
 	}
 	h.Render(w, r, http.StatusOK,
 		views.RouterListPage(h.layout(r, "Call routers", views.NavRouters), v),
 		views.RouterResults(v))
 }
 
-func routerRows(routers []dialpad.CallRouter, offices officeIndex) []views.RouterRow {
+// listRouters fetches the targets (offices among them) and the filtered
+// routers at once. When the office filter names no office, the routers are
+// fetched again without it.
+func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) (*routerTargets, []dialpad.CallRouter, error) {
+	var (
+		wg                 sync.WaitGroup
+		targets            *routerTargets
+		routers            []dialpad.CallRouter
+		errTargets, errRts error
+	)
+	wg.Go(func() { targets, errTargets = h.routerTargets(ctx, id) })
+	wg.Go(func() { routers, errRts = id.Client.CallRouters(ctx, f.api()) })
+	wg.Wait()
+	if errTargets != nil {
+		return nil, nil, errTargets
+	}
+	if f.resolveOffice(targets.offices) {
+		routers, errRts = id.Client.CallRouters(ctx, f.api())
+	}
+	if errRts != nil {
+		return nil, nil, errRts
+	}
+	return targets, routers, nil
+}
+
+func routerRows(routers []dialpad.CallRouter, targets *routerTargets) []views.RouterRow {
 	slices.SortStableFunc(routers, func(a, b dialpad.CallRouter) int {
 		return cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
 	})
+	offices := targets.officeIndex()
 	rows := make([]views.RouterRow, 0, len(routers))
 	for _, cr := range routers {
-		rows = append(rows, views.RouterRow{
-			Name:            cr.Name,
-			Office:          offices.name(cr.OfficeID),
-			URL:             splitRoutingURL(cr.RoutingURL),
-			DefaultTarget:   targetLabel(cr.DefaultTargetType, cr.DefaultTargetID),
-			DefaultTargetID: optionalID(cr.DefaultTargetID),
-			PhoneNumbers:    cr.PhoneNumbers,
-			Status:          routerBadge(cr.Enabled),
-		})
+		row := views.RouterRow{
+			Name:         cr.Name,
+			Href:         "/routers/" + cr.ID.String(),
+			Office:       offices.name(cr.OfficeID),
+			URL:          splitRoutingURL(cr.RoutingURL),
+			PhoneNumbers: cr.PhoneNumbers,
+			Status:       routerBadge(cr.Enabled),
+		}
+		tg := target{cr.DefaultTargetType, cr.DefaultTargetID}
+		if name, ok := targets.name(tg); ok {
+			row.DefaultTarget, row.DefaultTargetKind = name, targetLabel(tg.kind, tg.id)
+		} else {
+			row.DefaultTarget = targets.label(tg)
+		}
+		if !cr.Enabled {
+			row.StatusNote = "Every call goes to the default target"
+		}
+		rows = append(rows, row)
 	}
 	return rows
 }
@@ -87,25 +130,12 @@ func splitRoutingURL(raw string) views.RoutingURL {
 	return views.RoutingURL{Before: before, Host: u.Host, After: after}
 }
 
-// targetLabel words a target's kind: "Call center". Names arrive with the
-// router editor, which loads the targets anyway.
+// targetLabel words a target's kind: "Call center".
 func targetLabel(kind string, id dialpad.ID) string {
 	if kind == "" && id == 0 {
 		return "None"
 	}
-	label := map[string]string{
-		dialpad.TargetCallCenter: "Call center",
-		dialpad.TargetCallRouter: "Call router",
-		dialpad.TargetDepartment: "Department",
-		dialpad.TargetOffice:     "Office",
-		dialpad.TargetUser:       "User",
-		"coachinggroup":          "Coaching group",
-		"coachingteam":           "Coaching team",
-		"staffgroup":             "Staff group",
-		"room":                   "Room",
-		"channel":                "Channel",
-	}[kind]
-	return cmp.Or(label, kind, "Target")
+	return cmp.Or(capitalize(targetKinds[kind]), kind, "Target")
 }
 
 // optionalID is the id as text, or "" for an unset (zero) id.

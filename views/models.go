@@ -98,6 +98,7 @@ type OfficeRow struct {
 	CallCenters CountLink
 	Departments CountLink
 	Routers     CountLink
+	IVRHref     string // the office's custom IVRs
 }
 
 // CountLink is a count linking to the list it counts.
@@ -123,24 +124,28 @@ type GroupRow struct {
 	Hours       []string // "Mon–Fri 08:00–12:00, 14:00–18:00", one line per run of days
 	Status      Badge    // Open, Closed or 24/7 right now
 	RingSeconds string
+	IVRHref     string // its custom IVRs; "" for none
 }
 
 // RouterList is the call router list.
 type RouterList struct {
-	Filter FilterBar
-	Rows   []RouterRow
-	Empty  EmptyState
+	Filter  FilterBar
+	Rows    []RouterRow
+	Empty   EmptyState
+	NewHref string // "" when the person cannot create routers
 }
 
 // RouterRow is one call router.
 type RouterRow struct {
-	Name            string
-	Office          string
-	URL             RoutingURL
-	DefaultTarget   string // "Call center"; "None" when unset
-	DefaultTargetID string // "" when unset
-	PhoneNumbers    []string
-	Status          Badge
+	Name              string
+	Href              string // the router's page
+	Office            string
+	URL               RoutingURL
+	DefaultTarget     string // the target's name ("Sales"); its kind and id when Dialpad lists no such target; "None" when unset
+	DefaultTargetKind string // "Call center", under the name; "" when unset or unknown
+	PhoneNumbers      []string
+	Status            Badge
+	StatusNote        string // what the status means for calls: "Calls go to the default target"
 }
 
 // RoutingURL is a routing URL split so the host can stand out: the host is

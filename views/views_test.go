@@ -76,7 +76,7 @@ func TestRouterRowsRender(t *testing.T) {
 		Name:          "Support <night>",
 		Office:        "London",
 		URL:           RoutingURL{Before: "https://", Host: "route.example.com", After: "/r"},
-		DefaultTarget: "Call center", DefaultTargetID: "1",
+		DefaultTarget: "Sales", DefaultTargetKind: "Call center",
 		Status: Badge{Label: "Disabled", Color: BadgeRed},
 	}}}
 	out := render(t, RouterResults(v))

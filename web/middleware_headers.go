@@ -14,6 +14,7 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 		"script-src 'self'",
 		"style-src 'self'",
 		"img-src 'self' data:",
+		"media-src 'self'", // custom IVR players (demo mode's audio relay)
 		"connect-src 'self'",
 		"form-action 'self' " + s.cfg.DialpadURL,
 		"base-uri 'none'",

@@ -35,11 +35,58 @@ func (s *Server) routes() http.Handler {
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
-			r.Use(s.identify, s.requireSignIn)
+			// A successful write drops the person's cached hours review
+			// lists, so what they just changed shows at once.
+			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)
 			r.Get("/departments", s.h.DepartmentList)
 			r.Get("/routers", s.h.RouterList)
+
+			// Hours editor: one call center or department, its form posted
+			// back to the same URL, and the live pending-changes preview.
+			r.Get("/callcenters/{id}", s.h.CallCenterEdit)
+			r.Post("/callcenters/{id}", s.h.CallCenterSave)
+			r.Post("/callcenters/{id}/preview", s.h.CallCenterPreview)
+			r.Get("/departments/{id}", s.h.DepartmentEdit)
+			r.Post("/departments/{id}", s.h.DepartmentSave)
+			r.Post("/departments/{id}/preview", s.h.DepartmentPreview)
+
+			// Business hours review: every call center and department on
+			// one page, its CSV, and one week applied to several at once.
+			r.Get("/hours", s.h.HoursReview)
+			r.Get("/hours.csv", s.h.HoursCSV)
+			r.Get("/hours/bulk", s.h.HoursBulk)
+			r.Post("/hours/bulk", s.h.HoursBulkSubmit)
+
+			// Call routers: create, settings (one PATCH per save), support's
+			// reset, numbers, the endpoint tester, delete, and demo mode's
+			// call simulator (404 outside demo mode).
+			r.Get("/routers/new", s.h.RouterNew)
+			r.Post("/routers", s.h.RouterCreate)
+			r.Get("/routers/{id}", s.h.RouterEdit)
+			r.Post("/routers/{id}", s.h.RouterSave)
+			r.Post("/routers/{id}/reset", s.h.RouterReset)
+			r.Post("/routers/{id}/numbers", s.h.RouterNumber)
+			r.Post("/routers/{id}/test", s.h.RouterTestCall)
+			r.Get("/routers/{id}/delete", s.h.RouterDeleteConfirm)
+			r.Post("/routers/{id}/delete", s.h.RouterDelete)
+			r.Post("/routers/{id}/demo", s.h.RouterDemo)
+
+			// Custom IVRs of any target: assignments (one request per
+			// changed type), unassign, upload, rename, copy to other
+			// targets of the same kind, and demo mode's audio relay.
+			r.Get("/ivrs/audio/{ivr_id}", s.h.IVRAudioProxy)
+			r.Get("/ivrs/{target_type}/{target_id}", s.h.IVRPage)
+			r.Post("/ivrs/{target_type}/{target_id}", s.h.IVRSave)
+			r.Post("/ivrs/{target_type}/{target_id}/unassign", s.h.IVRUnassign)
+			r.Get("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUploadForm)
+			r.Post("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUpload)
+			r.Get("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRenameForm)
+			r.Post("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRename)
+			r.Get("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyForm)
+			r.Post("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyPreview)
+			r.Post("/ivrs/{target_type}/{target_id}/copy/apply", s.h.IVRCopyApply)
 		})
 	})
 	return r

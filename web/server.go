@@ -34,6 +34,7 @@ type Server struct {
 	h        *handlers.Handler
 	limiters *limiters
 	csrf     *http.CrossOriginProtection
+	demo     handlers.DemoControl // demo mode's call simulator (WithDemo)
 	router   http.Handler
 }
 
@@ -105,6 +106,10 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		Assets:   assets,
 		FormKey:  cfg.FormKey(),
 		Now:      s.now,
+
+		AllowPrivateRoutingURLs: cfg.AllowPrivateRoutingURLs,
+		Demo:                    s.demoControl(),
+		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
 	}
 
 	s.csrf = http.NewCrossOriginProtection()

@@ -54,7 +54,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	cfg = cfg.ListeningOn(ln.Addr())
 
 	servers := []*http.Server{}
-	errc := make(chan error, 2)
+	errc := make(chan error, 3)
+	var webOpts []web.Option
 	if cfg.Demo {
 		emu, err := startEmulator(errc)
 		if err != nil {
@@ -65,9 +66,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		cfg.DialpadURL = emu.url
 		cfg.ClientID, cfg.ClientSecret = emulator.DefaultClientID, emulator.DefaultClientSecret
 		cfg.AllowPrivateRoutingURLs = true
+		// The routers point at local routing services before anyone signs in.
+		routers, err := startDemoRouting(emu.emu, logger, errc)
+		if err != nil {
+			_ = ln.Close()
+			shutdown(logger, servers)
+			return err
+		}
+		servers = append(servers, routers.server)
+		webOpts = append(webOpts, web.WithDemo(routers))
 	}
 
-	srv, err := web.New(cfg, logger)
+	srv, err := web.New(cfg, logger, webOpts...)
 	if err != nil {
 		_ = ln.Close()
 		shutdown(logger, servers)
@@ -103,6 +113,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 type demoEmulator struct {
 	server *http.Server
 	url    string
+	emu    *emulator.Emulator
 }
 
 // startEmulator serves a demo emulator on a free loopback port.
@@ -111,9 +122,10 @@ func startEmulator(errc chan<- error) (*demoEmulator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("starting the demo emulator: %w", err)
 	}
-	s := &http.Server{Handler: emulator.New(emulator.Options{}), ReadHeaderTimeout: 10 * time.Second}
+	emu := emulator.New(emulator.Options{})
+	s := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
 	go serve(s, ln, errc)
-	return &demoEmulator{server: s, url: "http://" + ln.Addr().String()}, nil
+	return &demoEmulator{server: s, url: "http://" + ln.Addr().String(), emu: emu}, nil
 }
 
 func serve(s *http.Server, ln net.Listener, errc chan<- error) {
@@ -123,7 +135,8 @@ func serve(s *http.Server, ln net.Listener, errc chan<- error) {
 }
 
 // shutdown stops the servers in order (the console first, then the
-// emulator it may still be calling), each within shutdownTimeout.
+// emulator it may still be calling, then the demo routing services the
+// emulator calls), each within shutdownTimeout.
 func shutdown(logger *slog.Logger, servers []*http.Server) {
 	for _, s := range servers {
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)

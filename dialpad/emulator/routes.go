@@ -29,6 +29,8 @@ func (e *Emulator) routes() http.Handler {
 
 	// Emulator extension (real Dialpad has no such URL): audio of custom IVRs.
 	r.Get("/emulator/ivrs/{id}/audio.mp3", e.ivrAudio)
+	// Emulator extension: place simulated inbound calls on a call router.
+	r.Post("/emulator/callrouters/{id}/calls", e.placeCalls)
 
 	r.Route("/api/v2", func(r chi.Router) {
 		r.Use(e.authenticate, e.limitCompany)

@@ -27,4 +27,27 @@
     var stale = document.querySelector('[data-testid="network-error"]');
     if (stale) stale.remove();
   });
+
+  // Copy buttons (data-copy="#field") only make sense with JavaScript, so
+  // they start hidden and are shown here; a click copies the field's value.
+  // Without the clipboard API the field is selected for copying by hand.
+  function showCopyButtons(root) {
+    if (!root.querySelectorAll) return;
+    root.querySelectorAll("[data-copy]").forEach(function (b) { b.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showCopyButtons(document); });
+  document.addEventListener("htmx:load", function (e) { showCopyButtons(e.target); });
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest && e.target.closest("[data-copy]");
+    if (!button) return;
+    var field = document.querySelector(button.getAttribute("data-copy"));
+    if (!field) return;
+    var copied = function () { button.textContent = "Copied"; };
+    field.select();
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(copied, function () {});
+    } else if (document.execCommand && document.execCommand("copy")) {
+      copied();
+    }
+  });
 })();

@@ -1,0 +1,98 @@
+package handlers
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"switchboard/dialpad"
+)
+
+// doAction applies one of the editor's buttons to the form. Actions only
+// change what the form shows; nothing reaches Dialpad until Save.
+//
+//	add:monday_hours              a blank range at the end of Monday
+//	remove:monday_hours:1         Monday's second range
+//	copy:monday_hours:weekdays    Monday's ranges to Monday-Friday
+//	copy:monday_hours:all         Monday's ranges to every day
+//	preset:weekdays               09:00-17:00 Monday-Friday, weekend closed
+//	preset:always                 business hours off: open 24/7
+//	preset:closed                 closed all week
+func (f *hoursForm) doAction(action string) error {
+	parts := strings.Split(action, ":")
+	switch {
+	case len(parts) == 2 && parts[0] == "add":
+		d, ok := editorDayOf(parts[1])
+		if !ok {
+			break
+		}
+		if days := f.Days[d]; len(days)/2 < editorMaxRanges {
+			// An odd count (only from a crafted form) gets its missing close first.
+			if len(days)%2 == 1 {
+				days = append(days, "")
+			}
+			f.Days[d] = append(days, "", "")
+		}
+		return nil
+	case len(parts) == 3 && parts[0] == "remove":
+		d, ok := editorDayOf(parts[1])
+		n, err := strconv.Atoi(parts[2])
+		if !ok || err != nil || n < 0 || 2*n >= len(f.Days[d]) {
+			break
+		}
+		f.Days[d] = slices.Delete(f.Days[d], 2*n, min(2*n+2, len(f.Days[d])))
+		return nil
+	case len(parts) == 3 && parts[0] == "copy":
+		d, ok := editorDayOf(parts[1])
+		if !ok || (parts[2] != "weekdays" && parts[2] != "all") {
+			break
+		}
+		src, _ := dropBlankPairs(f.Days[d])
+		for _, to := range dialpad.Weekdays() {
+			if to != d && (parts[2] == "all" || to <= dialpad.Friday) {
+				f.Days[to] = slices.Clone(src)
+			}
+		}
+		return nil
+	case len(parts) == 2 && parts[0] == "preset":
+		return f.preset(parts[1])
+	}
+	return fmt.Errorf("handlers: unknown editor action %q", action)
+}
+
+// preset fills the week with a common schedule.
+func (f *hoursForm) preset(name string) error {
+	switch name {
+	case "weekdays":
+		f.HoursOn = true
+		for _, d := range dialpad.Weekdays() {
+			f.Days[d] = nil
+			if d <= dialpad.Friday {
+				f.Days[d] = []string{"09:00", "17:00"}
+			}
+		}
+	case "always":
+		// Dialpad's 24/7 is hours off; the days are kept for later.
+		f.HoursOn = false
+	case "closed":
+		f.HoursOn = true
+		for _, d := range dialpad.Weekdays() {
+			f.Days[d] = nil
+		}
+	default:
+		return fmt.Errorf("handlers: unknown hours preset %q", name)
+	}
+	f.Truncated = [7]bool{}
+	return nil
+}
+
+// editorDayOf is the day whose hours field is name ("monday_hours").
+func editorDayOf(name string) (dialpad.Weekday, bool) {
+	for _, d := range dialpad.Weekdays() {
+		if d.Field() == name {
+			return d, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,153 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"switchboard/dialpad"
+)
+
+// bulkConcurrency bounds the saves in flight. Each save is a fresh read
+// then a PATCH, both paced by the company's rate limiter; a few at once
+// keep the latency of one from adding up over the batch.
+const bulkConcurrency = 4
+
+// bulkOutcome is what happened to one target.
+type bulkOutcome int
+
+const (
+	bulkUpdated  bulkOutcome = iota // a PATCH went out and Dialpad took it
+	bulkSkipped                     // the hours already matched; nothing sent
+	bulkFailed                      // Dialpad refused or failed; Err says why
+	bulkConflict                    // changed elsewhere since it was read; not overwritten
+)
+
+// bulkResult is one target's outcome. Current is its hours as Dialpad now
+// has them, when known: the base of a second attempt.
+type bulkResult struct {
+	Base      bulkBase
+	Outcome   bulkOutcome
+	Fields    []string // what was sent, or what conflicts: API field names
+	Upstream  bool     // skipped because Dialpad already had these hours
+	Err       error
+	Current   dialpad.WeekHours
+	Conflicts []dialpad.Conflict
+}
+
+// runBulk applies week to every base whose hours differ, through the one
+// save path (fresh read, three-way diff, one PATCH with only the changed
+// days). Targets are independent: a failure, a 429 included, is reported
+// and the rest carry on. Results keep the order of bases.
+func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) []bulkResult {
+	results := make([]bulkResult, len(bases))
+	var g errgroup.Group
+	g.SetLimit(bulkConcurrency)
+	for i, b := range bases {
+		mine := bulkApplyWeek(b.Hours, week)
+		if b.Hours.Equal(mine) {
+			results[i] = bulkResult{Base: b, Outcome: bulkSkipped, Current: b.Hours}
+			continue
+		}
+		g.Go(func() error {
+			results[i] = saveBulkItem(ctx, c, b, mine)
+			return nil
+		})
+	}
+	_ = g.Wait() // every failure is in its result
+	return results
+}
+
+// saveBulkItem saves one target's new hours.
+func saveBulkItem(ctx context.Context, c *dialpad.Client, b bulkBase, mine dialpad.WeekHours) bulkResult {
+	var (
+		d       dialpad.Diff
+		sent    bool
+		current *dialpad.WeekHours
+		err     error
+	)
+	switch b.Kind {
+	case dialpad.TargetCallCenter:
+		base := dialpad.CallCenter{ID: b.ID, OfficeID: b.OfficeID, WeekHours: b.Hours}
+		edit := base
+		edit.WeekHours = mine
+		var s dialpad.Saved[dialpad.CallCenter]
+		s, err = c.SaveCallCenter(ctx, b.ID, base, edit)
+		d, sent = s.Diff, s.Sent
+		if s.Current != nil {
+			current = &s.Current.WeekHours
+		}
+	case dialpad.TargetDepartment:
+		base := dialpad.Department{ID: b.ID, OfficeID: b.OfficeID, WeekHours: b.Hours}
+		edit := base
+		edit.WeekHours = mine
+		var s dialpad.Saved[dialpad.Department]
+		s, err = c.SaveDepartment(ctx, b.ID, base, edit)
+		d, sent = s.Diff, s.Sent
+		if s.Current != nil {
+			current = &s.Current.WeekHours
+		}
+	default:
+		err = errors.New("handlers: bulk target of unknown kind " + b.Kind)
+	}
+
+	r := bulkResult{Base: b, Current: b.Hours}
+	if current != nil {
+		r.Current = *current
+	}
+	switch {
+	case err != nil:
+		// A second attempt starts from what the person saw: a read made
+		// just before the failure was never shown to them.
+		r.Outcome, r.Err, r.Current = bulkFailed, err, b.Hours
+	case d.HasConflicts():
+		r.Outcome, r.Conflicts = bulkConflict, d.Conflicts
+		for _, c := range d.Conflicts {
+			r.Fields = append(r.Fields, c.Field)
+		}
+	case sent:
+		r.Outcome = bulkUpdated
+		for k := range d.Patch {
+			r.Fields = append(r.Fields, k)
+		}
+	default:
+		// Someone made the same change meanwhile.
+		r.Outcome, r.Upstream = bulkSkipped, true
+	}
+	bulkSortFields(r.Fields)
+	return r
+}
+
+// bulkSortFields puts API field names in the order people read a week:
+// hours_on, then Monday to Sunday.
+func bulkSortFields(fields []string) {
+	rank := func(f string) int {
+		if d, ok := bulkDayOf(f); ok {
+			return int(d) + 1
+		}
+		return 0
+	}
+	slices.SortFunc(fields, func(a, b string) int { return rank(a) - rank(b) })
+}
+
+// bulkFieldWords names changed fields for people: "Monday, Tuesday";
+// hours_on reads as what it became.
+func bulkFieldWords(fields []string, hoursOn bool) string {
+	words := make([]string, 0, len(fields))
+	for _, f := range fields {
+		switch {
+		case f == "hours_on" && hoursOn:
+			words = append(words, "hours turned on")
+		case f == "hours_on":
+			words = append(words, "open 24/7")
+		default:
+			if d, ok := bulkDayOf(f); ok {
+				words = append(words, d.Label())
+			}
+		}
+	}
+	return strings.Join(words, ", ")
+}

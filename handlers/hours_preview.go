@@ -1,0 +1,39 @@
+package handlers
+
+import (
+	"net/http"
+
+	"switchboard/views"
+)
+
+// CallCenterPreview answers htmx as the person edits a call center: the
+// pending changes (field, old, new) against the form's base, and each day's
+// bar redrawn out of band. It diffs locally; Dialpad is not asked.
+func (h *Handler) CallCenterPreview(w http.ResponseWriter, r *http.Request) {
+	previewHoursEditor(h, w, r, callCenterTarget())
+}
+
+// DepartmentPreview is CallCenterPreview for departments.
+func (h *Handler) DepartmentPreview(w http.ResponseWriter, r *http.Request) {
+	previewHoursEditor(h, w, r, departmentTarget())
+}
+
+func previewHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T]) {
+	if _, ok := h.signedIn(w, r); !ok {
+		return
+	}
+	id, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	p, ok := readHoursSubmission(h, w, r, t, id)
+	if !ok {
+		return
+	}
+	v, err := t.view(IdentityFrom(r.Context()), p, h.now())
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	h.Render(w, r, http.StatusOK, views.HoursPreview(v), nil)
+}

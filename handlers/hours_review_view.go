@@ -1,0 +1,191 @@
+package handlers
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// reviewView builds the page from the lists: rows grouped by office, the
+// usual schedule of each office, and notices for offices that failed.
+func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *reviewData) views.HoursReview {
+	now := h.now()
+	idx := indexOffices(d.Offices)
+	usual := usualSchedules(d.Items, idx)
+	v := views.HoursReview{
+		Filter: views.HoursFilter{
+			Offices: f.bar("/hours", d.Offices, true).Offices,
+			Kinds:   f.kindOptions(),
+			Query:   f.Query,
+			Active:  f.active(),
+		},
+		Note:    f.Note,
+		Age:     reviewLoadedAge(now.Sub(d.LoadedAt)),
+		Refresh: f.href("/hours", "refresh", "1"),
+		CSV:     f.href("/hours.csv"),
+	}
+	if f.OfficeID != 0 {
+		v.BulkOffice = f.OfficeID.String()
+	}
+	for _, fl := range d.Failed {
+		h.logger().WarnContext(r.Context(), "hours review: office lists failed",
+			"office_id", fl.Office.ID, "err", fl.Err)
+		v.Notices = append(v.Notices, fmt.Sprintf("%s is not shown: %s Refresh to try again.",
+			idx.name(fl.Office.ID), reviewReadProblem(fl.Err)))
+	}
+
+	z := zones{}
+	byOffice := map[dialpad.ID]*views.HoursOffice{}
+	var order []dialpad.ID
+	differs := map[dialpad.ID]int{}
+	for _, it := range d.Items {
+		if !f.matches(it) {
+			continue
+		}
+		g := byOffice[it.OfficeID]
+		if g == nil {
+			o := idx[it.OfficeID]
+			g = &views.HoursOffice{Name: idx.name(it.OfficeID), Timezone: o.Timezone}
+			if u := usual[it.OfficeID]; u.found() {
+				g.Usual = fmt.Sprintf("Usual: %s (%d of %d)", usualText(u), u.Shared, u.Total)
+			}
+			byOffice[it.OfficeID] = g
+			order = append(order, it.OfficeID)
+		}
+		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, now)
+		row.Selectable = id.CanEdit(it.OfficeID)
+		v.CanBulk = v.CanBulk || row.Selectable
+		if u := usual[it.OfficeID]; u.differs(it.Hours) {
+			row.Differs = true
+			row.DiffNote = fmt.Sprintf("Differs from the usual schedule in %s: %s", g.Name, usualText(u))
+			differs[it.OfficeID]++
+		}
+		g.Rows = append(g.Rows, row)
+		v.Count++
+	}
+	for _, o := range order {
+		g := byOffice[o]
+		g.BulkHref = officeBulkHref(g.Rows, f.OfficeID)
+		v.Offices = append(v.Offices, *g)
+	}
+	switch {
+	case v.CanBulk || v.Count == 0:
+	case bulkAllowed(id):
+		v.ReadOnlyNote = "You can change hours only in the offices you administer in Dialpad; none of them is shown."
+	default:
+		v.ReadOnlyNote = "You can review hours here. Changing them needs admin rights in Dialpad."
+	}
+	v.Legend = reviewLegend(d, usual, idx, differs)
+	v.Empty = f.emptyState(idx)
+	return v
+}
+
+// reviewRow is one item's row, without the person-specific parts.
+func reviewRow(it reviewItem, tz string, z zones, now time.Time) views.HoursRow {
+	row := views.HoursRow{
+		Target:   it.target(),
+		Kind:     reviewKindLabel(it.Kind),
+		Name:     it.Name,
+		Href:     reviewEditorHref(it),
+		Timezone: tz,
+		Summary:  hoursSummary(it.Hours),
+		Status:   openBadge(it.Hours, tz, z, now),
+	}
+	if loc, ok := z.load(tz); ok {
+		row.Week = reviewWeekBars(it.Hours, now.In(loc), true)
+	} else {
+		row.Week = reviewWeekBars(it.Hours, time.Time{}, false)
+	}
+	return row
+}
+
+// officeBulkHref opens bulk apply with an office's editable rows ticked,
+// when there are some and not more than a batch takes. The review's office
+// filter goes along, so bulk apply finds the same cached lists.
+func officeBulkHref(rows []views.HoursRow, filter dialpad.ID) string {
+	q := url.Values{}
+	if filter != 0 {
+		q.Set("office_id", filter.String())
+	}
+	for _, r := range rows {
+		if r.Selectable {
+			q.Add("target", r.Target)
+		}
+	}
+	if n := len(q["target"]); n == 0 || n > bulkMax {
+		return ""
+	}
+	return "/hours/bulk?" + q.Encode()
+}
+
+// reviewLegend lists the usual schedule of every office read that has items.
+func reviewLegend(d *reviewData, usual map[dialpad.ID]usualSchedule, idx officeIndex, differs map[dialpad.ID]int) []views.UsualLegend {
+	var out []views.UsualLegend
+	for _, o := range d.Offices {
+		u, ok := usual[o.ID]
+		if !ok {
+			continue
+		}
+		l := views.UsualLegend{Office: idx.name(o.ID), Found: u.found(), Shared: u.Shared, Total: u.Total, Differs: differs[o.ID]}
+		switch {
+		case u.found():
+			l.Summary = usualText(u)
+		case u.Total == 1:
+			l.Summary = "one call center or department, nothing to compare."
+		default:
+			l.Summary = "no usual schedule: no two of its " + strconv.Itoa(u.Total) + " call centers and departments share their hours."
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// emptyState words an empty review.
+func (f reviewFilter) emptyState(idx officeIndex) views.EmptyState {
+	if !f.active() {
+		return views.EmptyState{Message: "There are no call centers or departments yet."}
+	}
+	msg := "No " + f.plural()
+	if f.Query != "" {
+		msg += fmt.Sprintf(" match %q", f.Query)
+	}
+	if f.OfficeID != 0 {
+		msg += " in " + idx.name(f.OfficeID)
+	}
+	return views.EmptyState{Message: msg + ".", ClearHref: "/hours"}
+}
+
+// reviewLoadedAge says how old the lists on the page are.
+func reviewLoadedAge(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	switch {
+	case s < 2:
+		return "Loaded from Dialpad just now."
+	case s < 60:
+		return "Loaded from Dialpad " + strconv.Itoa(s) + " seconds ago."
+	}
+	return "Loaded from Dialpad " + strconv.Itoa(s/60) + " min ago."
+}
+
+// reviewReadProblem is why an office's lists are missing, as a sentence.
+func reviewReadProblem(err error) string {
+	p, ok := classifyUpstream(err)
+	switch {
+	case !ok:
+		return "its lists could not be read."
+	case errors.Is(err, dialpad.ErrRateLimited):
+		return "Dialpad is rate-limiting requests; wait " + inSeconds(p.retryAfter) + "."
+	case p.status == http.StatusForbidden:
+		return "Dialpad doesn't let you see its call centers and departments."
+	case p.status == http.StatusGatewayTimeout:
+		return "Dialpad didn't answer in time."
+	}
+	return "Dialpad didn't hand over its call centers and departments."
+}

@@ -1,0 +1,148 @@
+package handlers
+
+import (
+	"maps"
+	"net/http"
+	"slices"
+
+	"switchboard/dialpad"
+	"switchboard/handlers/formstate"
+	"switchboard/views"
+)
+
+// saveHoursEditor handles a posted editor form.
+//
+//   - An action button (_action=add:monday_hours...) changes the form and
+//     shows it again: 200, nothing sent.
+//   - Invalid input: 422, the same form with every message beside its field.
+//   - Save: one PATCH with only the person's changes, through dialpad's
+//     save path (fresh read, three-way diff). Success or nothing to send:
+//     a flash naming what changed and 303 to the page. A conflict: 409,
+//     nothing sent, the form re-based on the fresh read with a panel to
+//     decide each field. Dialpad failing: its status, the input kept.
+func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T]) {
+	who, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	id, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	p, ok := readHoursSubmission(h, w, r, t, id)
+	if !ok {
+		return
+	}
+
+	if action := r.PostForm.Get("_action"); action != "" && action != "save" {
+		if err := p.form.doAction(action); err != nil {
+			h.logger().WarnContext(r.Context(), "editor: unknown action", "kind", t.kind, "id", id, "action", truncateRunes(action, 60))
+			h.RenderError(w, r, http.StatusBadRequest, "Unknown action",
+				"Switchboard did not recognise that button, so nothing was changed. Reload the page and try again.")
+			return
+		}
+		renderHoursEditor(h, w, r, t, http.StatusOK, p)
+		return
+	}
+
+	p.form.validate(t.get(p.base).RingSeconds)
+	if len(p.form.Problems) > 0 {
+		renderHoursEditor(h, w, r, t, http.StatusUnprocessableEntity, p)
+		return
+	}
+	_, mine, err := t.mine(p)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	saved, err := t.save(r.Context(), who.Client, id, p.base, mine)
+	if err != nil {
+		hoursUpstreamFailure(h, w, r, t, p, err)
+		return
+	}
+	if saved.Diff.HasConflicts() {
+		hoursConflict(h, w, r, t, p, saved.Current, saved.Diff.Changes, conflictFields(saved.Diff.Conflicts))
+		return
+	}
+
+	msg := savedMessage(saved.Diff.Patch)
+	if !saved.Sent && len(saved.Diff.Changes) > 0 {
+		// Someone already made the very same change in Dialpad.
+		msg = "Dialpad already has these values — nothing was sent."
+	}
+	h.logger().InfoContext(r.Context(), "editor: saved", "kind", t.kind, "id", id,
+		"sent", saved.Sent, "fields", slices.Sorted(maps.Keys(saved.Diff.Patch)))
+	h.Flash(r, msg)
+	redirectAfterPost(w, r, t.pageURL(id))
+}
+
+// hoursUpstreamFailure shows the form again, everything typed kept, with
+// Dialpad's failure in plain words at the top and the status that fits it.
+// Dialpad refusing the values (400) is the person's to fix: 422.
+func hoursUpstreamFailure[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T], err error) {
+	prob, ok := classifyUpstream(err)
+	switch {
+	case !ok:
+		h.ServerError(w, r, err)
+		return
+	case prob.status == statusClientClosedRequest:
+		w.WriteHeader(prob.status)
+		return
+	}
+	h.logger().WarnContext(r.Context(), "editor: save failed", "kind", t.kind, "id", p.id, "status", prob.status, "err", err)
+	status := prob.status
+	if status == http.StatusBadRequest {
+		status = http.StatusUnprocessableEntity
+	}
+	if prob.retryAfter > 0 {
+		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
+	}
+	p.message = prob.message
+	renderHoursEditor(h, w, r, t, status, p)
+}
+
+// hoursConflict answers 409 with the form re-based on the fresh read: the
+// person's changes on top of what Dialpad has now, sealed against it, and a
+// panel asking, for each field both changed, whose value to keep.
+func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
+	theirs *T, changes []dialpad.Change, conflicts []string) {
+	merged, err := rebase(*theirs, changes)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	token, err := formstate.Seal(h.FormKey, t.sealKind(p.id), *theirs)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	h.logger().InfoContext(r.Context(), "editor: conflict", "kind", t.kind, "id", p.id, "fields", conflicts)
+	p.base, p.token = *theirs, token
+	p.tz = t.get(*theirs).Timezone
+	p.form = formFromGroup(t.get(merged))
+	p.form.Choices = map[string]string{}
+	for _, f := range conflicts {
+		p.form.Choices[f] = views.ConflictKeepMine
+	}
+	renderHoursEditor(h, w, r, t, http.StatusConflict, p)
+}
+
+// conflictFields names the fields of conflicts.
+func conflictFields(cs []dialpad.Conflict) []string {
+	fields := make([]string, len(cs))
+	for i, c := range cs {
+		fields[i] = c.Field
+	}
+	return fields
+}
+
+// redirectAfterPost ends a successful post: 303 to target, or for htmx an
+// HX-Redirect, since a 303 would be followed and swapped into the page.
+func redirectAfterPost(w http.ResponseWriter, r *http.Request, target string) {
+	if r.Header.Get("HX-Request") == "true" {
+		w.Header().Set("HX-Redirect", target)
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}

@@ -1,0 +1,39 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"switchboard/dialpad"
+	"switchboard/handlers/formstate"
+)
+
+// readHoursSubmission reads a posted editor form: the fields as typed and
+// the base it was rendered from, checked against its seal. A form that
+// cannot be read, or whose base was altered or belongs to another
+// resource, gets a plain 400 page and nothing goes to Dialpad.
+func readHoursSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], id dialpad.ID) (editorPage[T], bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxEditorFormBytes)
+	if err := r.ParseForm(); err != nil {
+		h.logger().WarnContext(r.Context(), "editor: form not read", "kind", t.kind, "id", id, "err", err)
+		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
+			"Switchboard could not read what was sent, so nothing was changed. Reload the page and try again.")
+		return editorPage[T]{}, false
+	}
+	p := editorPage[T]{id: id, token: r.PostForm.Get("_base")}
+	if err := formstate.Open(h.FormKey, t.sealKind(id), p.token, &p.base); err != nil {
+		if !errors.Is(err, formstate.ErrTampered) {
+			h.ServerError(w, r, err)
+			return editorPage[T]{}, false
+		}
+		h.logger().WarnContext(r.Context(), "editor: form state rejected", "kind", t.kind, "id", id, "err", err)
+		h.RenderError(w, r, http.StatusBadRequest, "This form can't be used",
+			"The form was altered or belongs to another page, so nothing was sent to Dialpad. Reload the page and make your changes again.")
+		return editorPage[T]{}, false
+	}
+	g := t.get(p.base)
+	p.office = officeLabel(r.PostForm.Get("_office"), g.OfficeID)
+	p.tz = g.Timezone
+	p.form = parseHoursForm(r.PostForm)
+	return p, true
+}

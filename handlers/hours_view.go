@@ -1,0 +1,164 @@
+package handlers
+
+import (
+	"slices"
+	"strings"
+	"time"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// editorPage is one render of the editor: the base the form is diffed
+// against, the form as typed, and what the header knows.
+type editorPage[T any] struct {
+	id      dialpad.ID
+	base    T      // what the form was rendered from (sealed in token)
+	token   string // the sealed base
+	office  string // office name
+	tz      string
+	form    hoursForm
+	status  editorStatus
+	message string // a problem with the whole form, in plain words
+}
+
+// mine is the person's edit: the base as the form says, with the fields
+// they chose to take from Dialpad in a conflict put back.
+func (t hoursTarget[T]) mine(p editorPage[T]) (typed, mine T, err error) {
+	typed = t.set(p.base, p.form.apply(t.get(p.base)))
+	mine, err = takeTheirs(typed, p.base, p.form.Choices)
+	return typed, mine, err
+}
+
+// view builds the page model.
+func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (views.HoursEditor, error) {
+	g := t.get(p.base)
+	typed, mine, err := t.mine(p)
+	if err != nil {
+		return views.HoursEditor{}, err
+	}
+	pending, err := t.pending(p, mine)
+	if err != nil {
+		return views.HoursEditor{}, err
+	}
+	conflict, err := conflictPanel(t.noun, t.choiceFields(p.form.Choices), p.form.Choices,
+		typed, p.base, hoursFieldLabel, hoursValueWords)
+	if err != nil {
+		return views.HoursEditor{}, err
+	}
+	z := zones{}
+	readOnly := !who.CanEdit(g.OfficeID)
+	v := views.HoursEditor{
+		Kind:        t.noun,
+		Action:      t.pageURL(p.id),
+		PreviewURL:  t.pageURL(p.id) + "/preview",
+		ListHref:    t.path,
+		ListLabel:   t.listLabel,
+		IVRHref:     "/ivrs/" + t.kind + "/" + p.id.String(),
+		Header:      editorHeader(g, p.office, p.tz, p.status, z, now),
+		Base:        p.token,
+		Office:      p.office,
+		ReadOnly:    readOnly,
+		Message:     p.message,
+		Problems:    p.form.Problems,
+		Conflict:    conflict,
+		Name:        p.form.Name,
+		Description: p.form.Description,
+		RingSeconds: p.form.RingSeconds,
+		HoursOn:     p.form.HoursOn,
+		Days:        editorDays(p.form, p.tz, z, now),
+		FieldErrors: p.form.FieldErrors,
+		Pending:     pending,
+	}
+	if readOnly {
+		v.ReadOnlyNote = "You can look at this " + t.noun + " but not change it: only company admins and admins of " +
+			p.office + " can edit it in Dialpad."
+	}
+	return v, nil
+}
+
+// pending lists what a save would change against the base, field by
+// field, and counts the problems that would stop it.
+func (t hoursTarget[T]) pending(p editorPage[T], mine T) (views.PendingChanges, error) {
+	d, err := dialpad.ComputePatch(p.base, mine, p.base, t.spec)
+	if err != nil {
+		return views.PendingChanges{}, err
+	}
+	var out views.PendingChanges
+	for _, c := range d.Changes {
+		out.Items = append(out.Items, views.PendingChange{
+			Label: hoursFieldLabel(c.Field),
+			Old:   hoursValueWords(c.Field, c.Old),
+			New:   hoursValueWords(c.Field, c.New),
+		})
+	}
+	out.Problems = len(p.form.Problems)
+	if p.form.FieldErrors == nil {
+		// Not validated yet (a fresh form, an action): count without showing.
+		check := p.form
+		check.validate(t.get(p.base).RingSeconds)
+		out.Problems = len(check.Problems)
+	}
+	return out, nil
+}
+
+// choiceFields are the fields of a conflict panel, in the order the page
+// shows them; choices for fields this form does not edit are dropped.
+func (t hoursTarget[T]) choiceFields(choices map[string]string) []string {
+	var fields []string
+	for _, f := range t.spec.Fields {
+		if _, ok := choices[f]; ok && editorField(f) {
+			fields = append(fields, f)
+		}
+	}
+	return fields
+}
+
+// editorField reports whether the editor's form has field.
+func editorField(f string) bool {
+	if _, ok := editorDayOf(f); ok {
+		return true
+	}
+	return slices.Contains([]string{"name", "group_description", "ring_seconds", "hours_on"}, f)
+}
+
+// editorDays is the week grid: each day's inputs as typed and its bar,
+// drawn from the ranges that parse, with a marker at the local time today.
+func editorDays(f hoursForm, tz string, z zones, now time.Time) []views.HoursDay {
+	today, minute := dialpad.Weekday(-1), -1
+	if loc, ok := z.load(tz); ok {
+		local := now.In(loc)
+		today, minute = dialpad.WeekdayOf(local.Weekday()), local.Hour()*60+local.Minute()
+	}
+	days := make([]views.HoursDay, 0, 7)
+	for _, d := range dialpad.Weekdays() {
+		hd := views.HoursDay{Field: d.Field(), Label: d.Label()}
+		for _, p := range timePairs(f.Days[d]) {
+			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1]})
+		}
+		flat, _ := dropBlankPairs(f.Days[d])
+		ranges, _ := dialpad.ParseDay(d, flat)
+		hd.Bar = views.DayBar{Label: d.Label()[:3], Closed: len(ranges) == 0, Now: -1}
+		for _, r := range ranges {
+			hd.Bar.Ranges = append(hd.Bar.Ranges, views.BarRange{
+				Start: r.Open,
+				Width: r.Close - r.Open,
+				Title: dialpad.FormatClock(r.Open) + "–" + dialpad.FormatClock(r.Close),
+			})
+		}
+		if d == today {
+			hd.Bar.Now = minute
+		}
+		days = append(days, hd)
+	}
+	return days
+}
+
+// officeLabel is the office's name for the page, or its id when Dialpad did
+// not say.
+func officeLabel(name string, id dialpad.ID) string {
+	if name = strings.TrimSpace(name); name != "" {
+		return truncateRunes(name, 200)
+	}
+	return officeIndex{}.name(id)
+}

@@ -1,0 +1,73 @@
+package handlers
+
+import (
+	"net/http"
+
+	"switchboard/dialpad"
+)
+
+// RouterCreate creates a call router from the new-router form. With a
+// secret, the answer shows it, once; otherwise it redirects to the router.
+func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxRouterFormLen)
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
+			"Switchboard could not read what the form sent. Go back, reload the page and try again.")
+		return
+	}
+	ctx := r.Context()
+	f := parseRouterForm(r)
+	targets, err := h.routerTargets(ctx, id)
+	if err != nil {
+		h.logger().WarnContext(ctx, "router targets not loaded", "err", err)
+		targets = nil
+	}
+	f.validate(targets, target{})
+	if !f.valid() {
+		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, id, f, targets, "")
+		return
+	}
+
+	secret := f.newSecret()
+	cr, err := id.Client.CreateCallRouter(ctx, dialpad.CreateCallRouter{
+		Name:              f.Name,
+		OfficeID:          f.officeID,
+		RoutingURL:        f.RoutingURL,
+		DefaultTargetID:   f.target.id,
+		DefaultTargetType: f.target.kind,
+		Enabled:           f.Enabled,
+		Secret:            secret,
+	})
+	if err != nil {
+		h.routerCreateFailed(w, r, id, f, targets, err, secret)
+		return
+	}
+	h.logger().InfoContext(ctx, "call router created", "router_id", cr.ID, "office_id", cr.OfficeID, "secret_set", secret != "")
+	done := "Created " + cr.Name + "."
+	if secret != "" {
+		h.renderRouterPage(w, r, http.StatusOK, routerPage{router: *cr, base: *cr, targets: targets,
+			done: done + " Assign it a phone number so calls can reach it.", newSecret: secret})
+		return
+	}
+	h.Flash(r, done+" Assign it a phone number so calls can reach it.")
+	http.Redirect(w, r, "/routers/"+cr.ID.String(), http.StatusSeeOther)
+}
+
+// routerCreateFailed re-renders the new-router form after Dialpad failed.
+func (h *Handler) routerCreateFailed(w http.ResponseWriter, r *http.Request, id *Identity, f routerForm, targets *routerTargets, err error, secret string) {
+	fail, ok := h.routerFailed(0, id.User.Timezone, err)
+	switch {
+	case !ok:
+		h.ServerError(w, r, err)
+		return
+	case fail.status == statusClientClosedRequest:
+		w.WriteHeader(fail.status)
+		return
+	}
+	h.logger().WarnContext(r.Context(), "call router not created", "status", fail.status, "err", scrub(err.Error(), secret))
+	h.renderRouterNew(w, r, fail.status, id, f, targets, scrub(fail.message, secret)+inputKept)
+}

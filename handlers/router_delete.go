@@ -1,0 +1,61 @@
+package handlers
+
+import (
+	"net/http"
+
+	"switchboard/views"
+)
+
+// RouterDeleteConfirm asks before deleting a router, naming it and the
+// numbers that go back to the company's reserve.
+func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	cr, err := id.Client.CallRouter(r.Context(), routerID)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	page := "/routers/" + routerID.String()
+	v := views.RouterDelete{Name: cr.Name, Action: page + "/delete", Back: page, Numbers: cr.PhoneNumbers}
+	if !id.CanEdit(cr.OfficeID) {
+		v.ReadOnly, v.Note = true, "Deleting this router takes admin rights on its office. Ask a company admin."
+	}
+	h.Render(w, r, http.StatusOK, views.RouterDeletePage(h.layout(r, "Delete "+cr.Name, views.NavRouters), v), nil)
+}
+
+// RouterDelete deletes the router; its numbers go back to the reserve.
+func (h *Handler) RouterDelete(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	// Read first: the confirmation names the router, and so does the result.
+	cr, err := id.Client.CallRouter(ctx, routerID)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	if err := id.Client.DeleteCallRouter(ctx, routerID); err != nil {
+		h.routerActionFailed(w, r, id, routerID, err, nil)
+		return
+	}
+	h.logger().InfoContext(ctx, "call router deleted", "router_id", routerID, "numbers_released", len(cr.PhoneNumbers))
+	msg := "Deleted " + cr.Name + "."
+	if n := len(cr.PhoneNumbers); n > 0 {
+		msg += " Its numbers went back to the company's reserve: " + joinWords(cr.PhoneNumbers) + "."
+	}
+	h.Flash(r, msg)
+	http.Redirect(w, r, "/routers", http.StatusSeeOther)
+}

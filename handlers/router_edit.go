@@ -1,0 +1,22 @@
+package handlers
+
+import "net/http"
+
+// RouterEdit shows one call router: its state, support's reset when it is
+// disabled, its settings, numbers and the endpoint tester.
+func (h *Handler) RouterEdit(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	h.renderRouterPage(w, r, http.StatusOK, routerPage{router: *cr, base: *cr, targets: targets})
+}

@@ -1,0 +1,45 @@
+package handlers
+
+import (
+	"net/http"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// RouterNew shows the form for a new call router; ?office_id= preselects
+// the office.
+func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	targets, err := h.routerTargets(r.Context(), id)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	f := routerForm{Enabled: true, SecretAction: views.SecretKeep}
+	if office, err := dialpad.ParseID(r.URL.Query().Get("office_id")); err == nil && office != 0 && targets.hasOffice(office) {
+		f.OfficeID = office.String()
+	}
+	h.renderRouterNew(w, r, http.StatusOK, id, f, targets, "")
+}
+
+// renderRouterNew renders the new-router form with status and a message
+// at the top ("" for none).
+func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, id *Identity, f routerForm, targets *routerTargets, message string) {
+	v := routerFormView(f, targets)
+	v.New, v.Action, v.Submit, v.Message = true, "/routers", "Create router", message
+	if !canCreateRouters(id) {
+		v.ReadOnly = true
+		v.ReadOnlyNote = "Creating a call router takes admin rights on an office. Ask a company admin."
+	}
+	h.Render(w, r, status, views.RouterNewPage(h.layout(r, "New call router", views.NavRouters), v), nil)
+}
+
+// canCreateRouters: a router belongs to an office, which the person must
+// administer; Dialpad checks the office chosen.
+func canCreateRouters(id *Identity) bool {
+	return id != nil && (id.User.IsSuperAdmin || len(id.User.AdminOfficeIDs) > 0)
+}

@@ -1,0 +1,92 @@
+package handlers
+
+import (
+	"net/http"
+	"regexp"
+	"strings"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// e164 is a phone number as Dialpad takes it: +, country code, number.
+var e164 = regexp.MustCompile(`^\+[1-9][0-9]{6,14}$`)
+
+// areaCode is what Dialpad picks a free number by.
+var areaCode = regexp.MustCompile(`^[0-9]{1,5}$`)
+
+// numberPunctuation is what people type inside numbers and Dialpad does not
+// take: "+1 (212) 555-0199".
+var numberPunctuation = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", ".", "", "\u00a0", "")
+
+// RouterNumber assigns a number from the company's reserve to the router,
+// by number or by area code, optionally as its primary number.
+func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxRouterFormLen)
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
+			"Switchboard could not read what the form sent. Go back, reload the page and try again.")
+		return
+	}
+	n := views.RouterNumbers{
+		Number:   numberPunctuation.Replace(strings.TrimSpace(r.PostFormValue("number"))),
+		AreaCode: strings.TrimSpace(r.PostFormValue("area_code")),
+		Primary:  r.PostFormValue("primary") == "true",
+	}
+	keep := func(p *routerPage) { p.numbers = n }
+	if validateNumber(&n) {
+		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+		if err != nil {
+			h.UpstreamError(w, r, err)
+			return
+		}
+		h.renderRouterPage(w, r, http.StatusUnprocessableEntity, routerPage{router: *cr, base: *cr, targets: targets, numbers: n})
+		return
+	}
+
+	num, err := id.Client.AssignCallRouterNumber(r.Context(), routerID,
+		dialpad.AssignNumber{Number: n.Number, AreaCode: n.AreaCode, Primary: n.Primary})
+	if err != nil {
+		h.routerActionFailed(w, r, id, routerID, err, func(p *routerPage) {
+			// The problem belongs next to the numbers form, not at the top.
+			n.Message, p.message = p.message+inputKept, ""
+			keep(p)
+		})
+		return
+	}
+	h.logger().InfoContext(r.Context(), "number assigned to call router", "router_id", routerID, "primary", n.Primary)
+	msg := "Assigned " + num.Number + " to this router"
+	if n.Primary {
+		msg += " as its primary number"
+	}
+	h.Flash(r, msg+".")
+	http.Redirect(w, r, "/routers/"+routerID.String()+"#numbers", http.StatusSeeOther)
+}
+
+// validateNumber records field errors and reports whether there were any.
+func validateNumber(n *views.RouterNumbers) bool {
+	errs := map[string]string{}
+	switch {
+	case n.Number == "" && n.AreaCode == "":
+		errs["number"] = "Enter a number, or an area code to pick a free number from."
+	case n.Number != "" && n.AreaCode != "":
+		errs["number"] = "Enter a number or an area code, not both."
+	case n.Number != "" && !e164.MatchString(n.Number):
+		errs["number"] = "Enter the number with its country code, like +12125550199."
+	case n.AreaCode != "" && !areaCode.MatchString(n.AreaCode):
+		errs["area_code"] = "An area code is up to 5 digits, like 212."
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	n.FieldErrors = errs
+	return true
+}

@@ -1,0 +1,65 @@
+package handlers
+
+import (
+	"net/http"
+
+	"switchboard/dialpad"
+)
+
+// RouterReset is support's one-click way back for a disabled router: one
+// PATCH {"enabled": true, "reset_error_count": true}. Enabling alone would
+// keep the error count, and the next routing error would disable the
+// router again.
+func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	extra := dialpad.Patch{"enabled": true, "reset_error_count": true}
+	// No field edits: the PATCH is exactly extra, whatever Dialpad says now.
+	var none dialpad.CallRouter
+	saved, err := id.Client.SaveCallRouter(ctx, routerID, none, none, extra)
+	if err != nil {
+		h.routerActionFailed(w, r, id, routerID, err, nil)
+		return
+	}
+	h.routerChanges.changed(routerID, h.now())
+	h.logger().InfoContext(ctx, "call router reset", "router_id", routerID)
+	h.Flash(r, saved.Current.Name+" is enabled again and its error count is reset.")
+	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
+}
+
+// routerActionFailed re-renders the router page after an action on it
+// (reset, number, delete) failed in Dialpad, read fresh; edit, if any,
+// puts back what the person typed in the action's own form.
+func (h *Handler) routerActionFailed(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID, err error, edit func(*routerPage)) {
+	fail, ok := h.routerFailed(routerID, id.User.Timezone, err)
+	switch {
+	case !ok:
+		h.ServerError(w, r, err)
+		return
+	case fail.status == statusClientClosedRequest:
+		w.WriteHeader(fail.status)
+		return
+	}
+	h.logger().WarnContext(r.Context(), "call router action failed", "router_id", routerID, "path", r.URL.Path, "status", fail.status, "err", err)
+	cr, targets, rerr := h.loadRouterPage(r.Context(), id, routerID)
+	if rerr != nil {
+		// Nothing to draw the page from: the error page says what failed first.
+		h.UpstreamError(w, r, err)
+		return
+	}
+	page := routerPage{router: *cr, base: *cr, targets: targets, message: fail.message}
+	if edit != nil {
+		edit(&page)
+	}
+	if fail.retry {
+		h.writeRetryAfter(w, routerID)
+	}
+	h.renderRouterPage(w, r, fail.status, page)
+}

@@ -1,0 +1,178 @@
+package handlers
+
+import (
+	"net/http"
+	"slices"
+	"strings"
+
+	"switchboard/dialpad"
+	"switchboard/handlers/formstate"
+)
+
+// RouterSave handles the settings form: everything in it (fields, a new
+// secret, resetting the error count) goes to Dialpad as one PATCH with only
+// the person's changes, because Dialpad accepts one change per router every
+// five minutes. Invalid input, a conflict, a rate limit or any Dialpad
+// failure comes back as the same form with everything typed kept. A new
+// secret is shown in the answer to this request, and only there.
+func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxRouterFormLen)
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
+			"Switchboard could not read what the form sent. Go back, reload the page and try again.")
+		return
+	}
+	ctx := r.Context()
+	var base dialpad.CallRouter
+	if err := formstate.Open(h.FormKey, routerSealKind(routerID), r.PostFormValue("_base"), &base); err != nil || base.ID != routerID {
+		h.routerStale(w, r, id, routerID)
+		return
+	}
+
+	f := parseRouterForm(r)
+	targets, err := h.routerTargets(ctx, id)
+	if err != nil {
+		// Names only: the form is still checked, and Dialpad has the last word.
+		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", err)
+		targets = nil
+	}
+	page := routerPage{router: base, base: base, targets: targets, form: &f}
+	f.validate(targets, target{base.DefaultTargetType, base.DefaultTargetID})
+	if !f.valid() {
+		h.renderRouterPage(w, r, http.StatusUnprocessableEntity, page)
+		return
+	}
+
+	mine, err := takeTheirs(f.apply(base), base, routerChoices(f.Conflict))
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	extra := dialpad.Patch{}
+	secret := f.newSecret()
+	if secret != "" {
+		extra["secret"] = secret
+	}
+	if f.ResetErrorCount {
+		extra["reset_error_count"] = true
+	}
+	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
+	if err != nil {
+		if saved.Current != nil {
+			page.router = *saved.Current
+		}
+		h.routerFormFailed(w, r, routerID, page, err, secret)
+		return
+	}
+	if saved.Diff.HasConflicts() {
+		h.routerConflict(w, r, page, mine, *saved.Current, saved.Diff)
+		return
+	}
+	if !saved.Sent {
+		h.Flash(r, "Nothing to save: the form matches what Dialpad has.")
+		http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
+		return
+	}
+
+	h.routerChanges.changed(routerID, h.now())
+	fields := changedFields(saved.Diff)
+	h.logger().InfoContext(ctx, "call router saved", "router_id", routerID, "fields", fields,
+		"secret_set", secret != "", "reset_error_count", f.ResetErrorCount)
+	done := savedSentence(saved.Current.Name, fields, secret != "", f.ResetErrorCount)
+	if secret != "" {
+		h.renderRouterPage(w, r, http.StatusOK, routerPage{
+			router: *saved.Current, base: *saved.Current, targets: targets,
+			done: done, newSecret: secret,
+		})
+		return
+	}
+	h.Flash(r, done)
+	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
+}
+
+// routerFormFailed re-renders the form after Dialpad failed, with the
+// person's input and a plain message.
+func (h *Handler) routerFormFailed(w http.ResponseWriter, r *http.Request, routerID dialpad.ID, page routerPage, err error, secret string) {
+	fail, ok := h.routerFailed(routerID, IdentityFrom(r.Context()).User.Timezone, err)
+	switch {
+	case !ok:
+		h.ServerError(w, r, err)
+		return
+	case fail.status == statusClientClosedRequest:
+		w.WriteHeader(fail.status)
+		return
+	}
+	// Dialpad's message could quote what was sent; the secret stays out.
+	h.logger().WarnContext(r.Context(), "call router not saved", "router_id", routerID, "status", fail.status, "err", scrub(err.Error(), secret))
+	page.message = scrub(fail.message, secret) + inputKept
+	if fail.retry {
+		h.writeRetryAfter(w, routerID)
+	}
+	h.renderRouterPage(w, r, fail.status, page)
+}
+
+// routerStale answers a form whose sealed base is missing, altered or from
+// another router: nothing is sent, the router is shown as it is now.
+func (h *Handler) routerStale(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID) {
+	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	h.renderRouterPage(w, r, http.StatusBadRequest, routerPage{router: *cr, base: *cr, targets: targets,
+		message: "This form could not be checked (it may come from an old page), so nothing was saved. The router is shown as it is now; make your change again."})
+}
+
+// changedFields names the fields a save sent, in API words, once each.
+func changedFields(d dialpad.Diff) []string {
+	var out []string
+	for _, c := range d.Changes {
+		name := routerFieldWords(c.Field)
+		if !slices.Contains(out, name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// savedSentence reports a save: "Saved VIP Router: name and routing URL."
+func savedSentence(name string, fields []string, secret, reset bool) string {
+	parts := fields
+	if secret {
+		parts = append(parts, "new signing secret")
+	}
+	if reset {
+		parts = append(parts, "error count reset")
+	}
+	if len(parts) == 0 {
+		return "Saved " + name + "."
+	}
+	return "Saved " + name + ": " + joinWords(parts) + "."
+}
+
+// joinWords is "a", "a and b", "a, b and c".
+func joinWords(s []string) string {
+	switch len(s) {
+	case 0:
+		return ""
+	case 1:
+		return s[0]
+	}
+	return strings.Join(s[:len(s)-1], ", ") + " and " + s[len(s)-1]
+}
+
+// scrub takes a secret out of a message that may quote what was sent.
+func scrub(msg, secret string) string {
+	if secret == "" {
+		return msg
+	}
+	return strings.ReplaceAll(msg, secret, "•••")
+}

@@ -1,0 +1,115 @@
+package handlers
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/a-h/templ"
+
+	"switchboard/dialpad/routing"
+	"switchboard/views"
+)
+
+// sampleInternalNumber stands in for the dialled number of a router that
+// has none yet (555-01xx numbers are reserved for fiction).
+const sampleInternalNumber = "+14155550100"
+
+// RouterTestCall sends the router's routing URL a call shaped exactly like
+// Dialpad's, as raw JSON or, when the person gives the secret, as an HS256
+// JWT, and reports how Dialpad would count the answer. The secret is used
+// for this request only: never stored, logged or shown. Private, loopback
+// and link-local addresses are refused unless the console allows them.
+func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return
+	}
+	r.Body = http.MaxBytesReader(w, r.Body, maxRouterFormLen)
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
+			"Switchboard could not read what the form sent. Go back, reload the page and try again.")
+		return
+	}
+	ctx := r.Context()
+	secret := r.PostFormValue("secret")
+	cr, targets, err := h.loadRouterPage(ctx, id, routerID)
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	page := routerPage{router: *cr, base: *cr, targets: targets, partial: testerPartial}
+	if secret != "" {
+		if msg := checkSecret(secret); msg != "" {
+			page.test.FieldErrors = map[string]string{"secret": msg}
+			h.renderRouterPage(w, r, http.StatusUnprocessableEntity, page)
+			return
+		}
+	}
+
+	number := sampleInternalNumber
+	if len(cr.PhoneNumbers) > 0 {
+		number = cr.PhoneNumbers[0]
+	}
+	caller := routing.Caller{AllowPrivate: h.AllowPrivateRoutingURLs}
+	res := caller.Call(ctx, cr.RoutingURL, routing.SamplePayload(h.now(), number), secret)
+	var describe func(routing.Answer) (string, bool)
+	if targets != nil {
+		describe = targets.describe
+		res = res.CheckTarget(describe)
+	}
+	// The URL stays out of the log: it may carry credentials.
+	h.logger().InfoContext(ctx, "routing URL tested", "router_id", routerID, "status", res.Status,
+		"latency_ms", res.Latency.Milliseconds(), "routing_error", res.IsRoutingError(), "signed", secret != "")
+	result := testResult(res, describe, secret != "")
+	page.test.Result = &result
+	h.renderRouterPage(w, r, http.StatusOK, page)
+}
+
+// testerPartial is what htmx swaps: the tester card with its result.
+func testerPartial(v views.RouterEditor) templ.Component { return views.RouterTesterCard(v.Tester) }
+
+// testResult words a test call for a support agent.
+func testResult(res routing.Result, describe func(routing.Answer) (string, bool), signed bool) views.RouterTestResult {
+	limit := routing.DefaultTimeout
+	v := views.RouterTestResult{
+		Verdict:     res.Summary(describe),
+		OK:          !res.IsRoutingError(),
+		Status:      "No answer",
+		Latency:     latencyWords(res.Latency),
+		LimitShare:  int(min(100, res.Latency*100/limit)),
+		Limit:       latencyWords(limit),
+		WithinLimit: res.Latency < limit,
+		Answer:      "No valid answer",
+		Signed:      signed,
+	}
+	if res.Status != 0 {
+		v.Status = fmt.Sprintf("%d %s", res.Status, http.StatusText(res.Status))
+	}
+	if a := res.Answer; a != nil {
+		v.Answer = a.String()
+		if describe != nil {
+			if name, ok := describe(*a); ok {
+				v.Answer = name + " (" + routing.TargetTypeLabel(a.TargetType) + ")"
+			} else {
+				v.Answer = a.String() + ": no such target in Dialpad"
+			}
+		}
+	}
+	return v
+}
+
+// latencyWords is "120 ms" under a second, "5 s" or "5.2 s" above.
+func latencyWords(d time.Duration) string {
+	switch {
+	case d < time.Second:
+		return fmt.Sprintf("%d ms", d.Milliseconds())
+	case d%time.Second == 0:
+		return fmt.Sprintf("%d s", d/time.Second)
+	}
+	return fmt.Sprintf("%.1f s", d.Seconds())
+}

@@ -1,0 +1,205 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/a-h/templ"
+
+	"switchboard/dialpad"
+	"switchboard/handlers/formstate"
+	"switchboard/views"
+)
+
+// routerPage is what one router page shows: the router, and how the last
+// request left the forms on it. The zero value of each part shows the
+// router as it is.
+type routerPage struct {
+	router  dialpad.CallRouter // the header, and the panels
+	base    dialpad.CallRouter // sealed into the settings form
+	targets *routerTargets     // nil when the lists could not be read
+	form    *routerForm        // nil: the router's own values
+
+	conflict  views.ConflictPanel
+	message   string // a problem with the last action
+	done      string // a success shown in place (with a new secret)
+	newSecret string // shown once
+	numbers   views.RouterNumbers
+	test      views.RouterTester
+	// partial picks what an htmx request gets instead of the whole page;
+	// nil: the whole page.
+	partial func(views.RouterEditor) templ.Component
+}
+
+// routerSealKind names a router's sealed base; the id keeps a base from
+// being replayed into another router's form.
+func routerSealKind(id dialpad.ID) string { return "callrouter:" + id.String() }
+
+// sealRouter seals the base of a settings form. The secret is cleared
+// first: Dialpad does not return it, and if it ever did, it must not
+// travel in a page.
+func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
+	if cr.Signature != nil {
+		sig := *cr.Signature
+		sig.Secret = ""
+		cr.Signature = &sig
+	}
+	return formstate.Seal(h.FormKey, routerSealKind(cr.ID), cr)
+}
+
+// loadRouterPage reads the router and the target lists at once. The lists
+// only name things; when they fail, the page still shows, with a note.
+func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID) (*dialpad.CallRouter, *routerTargets, error) {
+	type listed struct {
+		t   *routerTargets
+		err error
+	}
+	ch := make(chan listed, 1)
+	go func() {
+		t, err := h.routerTargets(ctx, id)
+		ch <- listed{t, err}
+	}()
+	cr, err := id.Client.CallRouter(ctx, routerID)
+	l := <-ch
+	if err != nil {
+		return nil, nil, err
+	}
+	if l.err != nil {
+		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", l.err)
+	}
+	return cr, l.t, nil
+}
+
+// renderRouterPage renders the page with status.
+func (h *Handler) renderRouterPage(w http.ResponseWriter, r *http.Request, status int, p routerPage) {
+	v, err := h.routerView(r, p)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	if p.newSecret != "" {
+		// The one page that holds a secret must not be kept anywhere.
+		w.Header().Set("Cache-Control", "no-store")
+	}
+	var partial templ.Component
+	if p.partial != nil {
+		partial = p.partial(v)
+	}
+	h.Render(w, r, status, views.RouterEditorPage(h.layout(r, v.Header.Name, views.NavRouters), v), partial)
+}
+
+// routerView builds the page's view model.
+func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor, error) {
+	id := IdentityFrom(r.Context())
+	cr := p.router
+	page := "/routers/" + cr.ID.String()
+	canEdit := id.CanEdit(cr.OfficeID)
+	offices := p.targets.officeIndex()
+	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
+	secretSet := hasSecret(cr)
+
+	base, err := h.sealRouter(p.base)
+	if err != nil {
+		return views.RouterEditor{}, err
+	}
+	f := formFromRouter(p.base)
+	if p.form != nil {
+		f = *p.form
+	}
+	form := routerFormView(f, p.targets)
+	form.Action, form.Submit, form.Base = page, "Save changes", base
+	form.SecretSet, form.ShowReset = secretSet, true
+	form.Conflict = p.conflict
+	if !canEdit {
+		form.ReadOnly, form.ReadOnlyNote = true, readOnlyNote(offices.name(cr.OfficeID))
+	}
+
+	numbers := p.numbers
+	numbers.Action, numbers.Numbers, numbers.ReadOnly = page+"/numbers", cr.PhoneNumbers, !canEdit
+	if numbers.Number == "" && numbers.AreaCode == "" && numbers.FieldErrors == nil && numbers.Message == "" {
+		numbers.Primary = len(cr.PhoneNumbers) == 0
+	}
+	tester := p.test
+	tester.Action, tester.URL, tester.SecretSet = page+"/test", splitRoutingURL(cr.RoutingURL), secretSet
+
+	v := views.RouterEditor{
+		Header: views.RouterHeader{
+			Name:          cr.Name,
+			Office:        offices.name(cr.OfficeID),
+			Status:        routerBadge(cr.Enabled),
+			URL:           splitRoutingURL(cr.RoutingURL),
+			DefaultTarget: defaultTarget,
+			PhoneNumbers:  cr.PhoneNumbers,
+			SecretSet:     secretSet,
+		},
+		Message:    p.message,
+		Done:       p.done,
+		NewSecret:  p.newSecret,
+		NextChange: h.nextChangeNote(cr.ID, id.User.Timezone),
+		Reset: views.RouterReset{
+			Show:   !cr.Enabled,
+			Action: page + "/reset",
+			Target: defaultTarget,
+		},
+		Form:    form,
+		Numbers: numbers,
+		Tester:  tester,
+	}
+	if !canEdit {
+		v.Reset.ReadOnly, v.Reset.Note = true, readOnlyNote(offices.name(cr.OfficeID))
+	} else {
+		v.DeleteHref = page + "/delete"
+	}
+	if h.Demo != nil {
+		v.Demo = h.demoView(cr, page+"/demo")
+	}
+	return v, nil
+}
+
+// routerFormView is the settings form's fields, options and messages.
+func routerFormView(f routerForm, t *routerTargets) views.RouterForm {
+	v := views.RouterForm{
+		Name:            f.Name,
+		RoutingURL:      f.RoutingURL,
+		DefaultTarget:   f.DefaultTarget,
+		OfficeID:        f.OfficeID,
+		Enabled:         f.Enabled,
+		Targets:         t.options(selectedTarget(f)),
+		Offices:         t.officeOptions(selectedOffice(f)),
+		SecretAction:    f.SecretAction,
+		Secret:          f.Secret,
+		ResetErrorCount: f.ResetErrorCount,
+		FieldErrors:     f.FieldErrors,
+		Problems:        f.problems(),
+	}
+	if t == nil {
+		v.TargetsNote = "Dialpad's lists of offices, departments, call centers and users could not be loaded, so only the current choice is offered. Reload the page to try again."
+	}
+	return v
+}
+
+// selectedTarget is the form's target, parsed as far as it goes.
+func selectedTarget(f routerForm) target {
+	if tg, err := parseTarget(f.DefaultTarget); err == nil {
+		return tg
+	}
+	return f.target
+}
+
+func selectedOffice(f routerForm) dialpad.ID {
+	if id, err := dialpad.ParseID(f.OfficeID); err == nil {
+		return id
+	}
+	return f.officeID
+}
+
+// hasSecret reads Dialpad's signature: set when it names an algorithm.
+func hasSecret(cr dialpad.CallRouter) bool {
+	return cr.Signature != nil && (cr.Signature.Algo != "" || cr.Signature.Type != "" || cr.Signature.Secret != "")
+}
+
+// readOnlyNote explains disabled controls in plain words.
+func readOnlyNote(office string) string {
+	return "You can look at this router, but changing it takes admin rights on the " + office +
+		" office. Ask a company admin or an admin of that office."
+}

@@ -1,0 +1,148 @@
+package views
+
+// RouterEditor is the page of one call router: what it is now, its
+// settings form, and the side panels (numbers, tester, demo).
+type RouterEditor struct {
+	Header RouterHeader
+	// Message is a problem with the last action, at the top of the page
+	// (Dialpad's answer, a rate limit).
+	Message string
+	// Done is a success sentence shown in place (when a new secret is on
+	// the page, there is no redirect and so no flash).
+	Done string
+	// NewSecret is shown once, right after it was set, and never again.
+	NewSecret string
+	// NextChange says when Dialpad will next accept a change:
+	// "Next change possible at 14:05 (in 3 min)"; "" when it will now.
+	NextChange string
+	Reset      RouterReset
+	Form       RouterForm
+	Numbers    RouterNumbers
+	Tester     RouterTester
+	Demo       *RouterDemo // nil outside demo mode
+	DeleteHref string
+}
+
+// RouterHeader is what the page says about the router right now.
+type RouterHeader struct {
+	Name          string
+	Office        string
+	Status        Badge
+	URL           RoutingURL
+	DefaultTarget string // "Sales (call center)"
+	PhoneNumbers  []string
+	SecretSet     bool
+}
+
+// RouterReset is support's one-click way back for a disabled router.
+type RouterReset struct {
+	Show     bool // the router is disabled
+	Action   string
+	Target   string // where calls go meanwhile: "Japan Support (call center)"
+	ReadOnly bool
+	Note     string // why the button is disabled
+}
+
+// RouterForm is the settings form, for a new router and an existing one.
+// Field names are the API's; the default target travels as one select whose
+// values are "type:id".
+type RouterForm struct {
+	New    bool
+	Action string
+	Submit string // the button: "Save changes", "Create router"
+	Base   string // sealed state of an existing router; "" for a new one
+
+	ReadOnly     bool
+	ReadOnlyNote string
+	Message      string   // Dialpad's answer to a create; an edit's shows on the page
+	Problems     []string // every validation message, for the summary at the top
+	Conflict     ConflictPanel
+	TargetsNote  string // the target lists could not be loaded
+
+	Name          string
+	RoutingURL    string
+	DefaultTarget string // "callcenter:123"
+	OfficeID      string
+	Enabled       bool
+	Targets       []OptionGroup
+	Offices       []Option
+
+	SecretSet    bool   // the router has a secret now
+	SecretAction string // one of the SecretKeep/SecretGenerate/SecretSet values
+	// Secret is a pasted secret, kept only when the same form comes back
+	// (a validation problem, a rate limit): it was not set.
+	Secret          string
+	ResetErrorCount bool
+	ShowReset       bool // offer reset_error_count in the form (existing routers)
+
+	// FieldErrors holds messages by field name: "name", "routing_url",
+	// "default_target", "office_id", "secret".
+	FieldErrors map[string]string
+}
+
+// Values of the secret choice (secret_action).
+const (
+	SecretKeep     = "keep"     // leave it as it is (or none, for a new router)
+	SecretGenerate = "generate" // a strong random one, shown once
+	SecretPaste    = "set"      // the pasted one
+)
+
+// OptionGroup is an <optgroup> of a select.
+type OptionGroup struct {
+	Label   string
+	Options []Option
+}
+
+// RouterNumbers lists the router's numbers and assigns another.
+type RouterNumbers struct {
+	Action      string
+	Numbers     []string
+	Number      string
+	AreaCode    string
+	Primary     bool
+	Message     string // Dialpad refused the assignment
+	ReadOnly    bool
+	FieldErrors map[string]string // "number", "area_code"
+}
+
+// RouterTester sends the routing URL a sample call and shows the verdict.
+type RouterTester struct {
+	Action      string
+	URL         RoutingURL
+	SecretSet   bool
+	FieldErrors map[string]string // "secret"
+	Result      *RouterTestResult
+}
+
+// RouterTestResult is one test call as a support agent reads it.
+type RouterTestResult struct {
+	Verdict     string // "Would be routed to Sales (call center) in 120 ms."
+	OK          bool   // would be routed
+	Status      string // "200", or "No answer"
+	Latency     string // "120 ms"
+	LimitShare  int    // latency as a percentage of Dialpad's limit, at most 100
+	Limit       string // "5 s"
+	WithinLimit bool
+	Answer      string // "Sales (call center)", "call center 404 (does not exist)", "No valid answer"
+	Signed      bool   // sent as an HS256 JWT rather than raw JSON
+}
+
+// RouterDemo is demo mode's call simulator for one router. Demo-only: it is
+// absent unless the console runs with -demo.
+type RouterDemo struct {
+	Action     string
+	HasService bool // the router's routing URL is the demo routing service
+	Failing    bool // the demo service answers 500
+	HasNumber  bool // calls arrive on a number; without one none can
+	ErrorCount int  // routing errors in the past hour
+}
+
+// RouterDelete is the confirmation before deleting a router.
+type RouterDelete struct {
+	Name     string
+	Action   string
+	Back     string
+	Numbers  []string // go back to the company's reserve
+	ReadOnly bool
+	Note     string
+}

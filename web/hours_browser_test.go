@@ -1,0 +1,172 @@
+package web_test
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"golang.org/x/oauth2"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+	"switchboard/web/webtest"
+)
+
+// TestBrowserHoursSplitShift adds an evening range to Billing's Monday
+// (09:00–17:00) in a real browser, with htmx and with JavaScript off, and
+// saves it: the flash names the change, Monday's bar shows two segments,
+// and Dialpad received exactly one PATCH carrying Monday alone.
+func TestBrowserHoursSplitShift(t *testing.T) {
+	c := startChrome(t)
+	for _, tt := range []struct {
+		name string
+		js   bool
+	}{{"htmx", true}, {"no JavaScript", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := webtest.Start(t)
+			cc := callCenterNamed(t, st, "Billing")
+			page := st.URL + "/callcenters/" + cc.ID.String()
+			admin := byTestID("consent-user-" + emulator.AdminUserID.String())
+
+			tb := c.newTab(t, tt.js)
+			tb.do(t,
+				chromedp.Navigate(page),
+				chromedp.WaitVisible(admin),
+				chromedp.Click(admin),
+				chromedp.Click(byTestID("consent-allow")),
+				chromedp.WaitVisible(byTestID("hours-form")),
+			)
+			if n := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="bar-monday_hours"] [data-testid="bar-segment"]').length`)); tt.js && n != 1 {
+				t.Fatalf("Monday's bar starts with %d segments, want 1", n)
+			}
+			st.Emulator.ResetRequests()
+
+			// Add a range: htmx swaps the form in place (the page, and a
+			// mark left on it, stay); without JavaScript the button posts
+			// the form and the page comes back with it.
+			if tt.js {
+				get(t, tb, chromedp.Evaluate[bool](`window.stillHere = true`))
+			}
+			tb.do(t,
+				chromedp.Click(byTestID("add-monday_hours")),
+				chromedp.WaitVisible(byTestID("open-monday_hours-1")),
+			)
+			if tt.js && !get(t, tb, chromedp.Evaluate[bool](`window.stillHere === true`)) {
+				t.Error("adding a range reloaded the page instead of swapping the form")
+			}
+			if ws := writes(st); len(ws) > 0 {
+				t.Fatalf("adding a range reached Dialpad: %v", ws)
+			}
+			tb.do(t,
+				typeTime(byTestID("open-monday_hours-1"), "18:00"),
+				typeTime(byTestID("close-monday_hours-1"), "20:00"),
+			)
+			if tt.js {
+				// The pending changes follow the typing, before any save.
+				get(t, tb, chromedp.Poll[bool](`(document.querySelector('[data-testid="pending-changes"]').textContent || '')
+					.replace(/\s+/g, ' ').includes('Monday hours: 09:00–17:00 → 09:00–17:00, 18:00–20:00')`))
+				segs := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="bar-monday_hours"] [data-testid="bar-segment"]').length`))
+				if segs != 2 {
+					t.Errorf("before saving, Monday's bar shows %d segments, want 2", segs)
+				}
+			}
+
+			tb.do(t,
+				chromedp.Click(byTestID("save")),
+				chromedp.WaitVisible(byTestID("flash")),
+			)
+			flash := get(t, tb, chromedp.Text(byTestID("flash")))
+			if strings.TrimSpace(flash) != "Saved Monday hours." {
+				t.Errorf("flash %q, want %q", flash, "Saved Monday hours.")
+			}
+			if loc := get(t, tb, chromedp.Location()); loc != page {
+				t.Errorf("after saving the browser is at %s, want %s", loc, page)
+			}
+			nodes := get(t, tb, chromedp.Nodes(chromedp.CSSAll(`[data-testid="bar-monday_hours"] [data-testid="bar-segment"]`)))
+			if len(nodes) != 2 {
+				t.Errorf("after saving, Monday's bar shows %d segments, want 2", len(nodes))
+			}
+			values := get(t, tb, chromedp.AttributesAll(chromedp.CSSAll(`input[name="monday_hours"]`)))
+			var monday []string
+			for _, a := range values {
+				monday = append(monday, a["value"])
+			}
+			if want := []string{"09:00", "17:00", "18:00", "20:00"}; !slices.Equal(monday, want) {
+				t.Errorf("after saving, Monday's inputs hold %q, want %q", monday, want)
+			}
+
+			ws := writes(st)
+			if len(ws) != 1 || ws[0].Method != http.MethodPatch || ws[0].Path != "/api/v2/callcenters/"+cc.ID.String() {
+				t.Fatalf("want one PATCH of the call center, Dialpad received %v", ws)
+			}
+			var body map[string][]string
+			if err := json.Unmarshal(ws[0].Body, &body); err != nil || len(body) != 1 ||
+				!slices.Equal(body["monday_hours"], []string{"09:00", "17:00", "18:00", "20:00"}) {
+				t.Errorf("PATCH body %s, want Monday's split shift alone", ws[0].Body)
+			}
+			tb.noProblems(t)
+		})
+	}
+}
+
+// typeTime types a 24-hour time into a time input the way a person does
+// with the keyboard. Chromium shows the field in the browser's locale, so
+// the keys are worked out there: hour, minute, then AM/PM when it has one.
+func typeTime(sel chromedp.CSS, hhmm string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		twelve, err := chromedp.Evaluate[bool](
+			`new Intl.DateTimeFormat(navigator.language, {hour: 'numeric'}).resolvedOptions().hour12 === true`)(ctx, t)
+		if err != nil {
+			// Without JavaScript nothing can be asked; Chromium's default
+			// locale here is en-US, which shows AM/PM.
+			twelve = true
+		}
+		h, m := hhmm[:2], hhmm[3:]
+		keys := h + m
+		if twelve {
+			n := int(h[0]-'0')*10 + int(h[1]-'0')
+			suffix := "A"
+			if n >= 12 {
+				suffix, n = "P", n-12
+			}
+			if n == 0 {
+				n = 12
+			}
+			keys = string([]byte{byte('0' + n/10), byte('0' + n%10)}) + m + suffix
+		}
+		_, err = chromedp.Steps(chromedp.Click(sel), chromedp.SendKeys(sel, keys))(ctx, t)
+		return err
+	})
+}
+
+// callCenterNamed reads a seeded call center from the emulator.
+func callCenterNamed(t *testing.T, st *webtest.Stack, name string) dialpad.CallCenter {
+	t.Helper()
+	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: st.Emulator.IssueToken(emulator.AdminUserID)})
+	ccs, err := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts)).CallCenters(context.Background(), dialpad.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cc := range ccs {
+		if cc.Name == name {
+			return cc
+		}
+	}
+	t.Fatalf("no call center %q in the seed", name)
+	return dialpad.CallCenter{}
+}
+
+// writes are the requests that changed something in Dialpad.
+func writes(st *webtest.Stack) []emulator.Request {
+	var out []emulator.Request
+	for _, r := range st.Emulator.Requests() {
+		if r.Method != http.MethodGet {
+			out = append(out, r)
+		}
+	}
+	return out
+}
