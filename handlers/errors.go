@@ -20,6 +20,13 @@ func (h *Handler) RenderError(w http.ResponseWriter, r *http.Request, status int
 	h.renderErrorView(w, r, views.ErrorView{Status: status, Title: title, Message: message})
 }
 
+// RenderErrorAction is RenderError with one link onwards, for outcomes a
+// person can act on ("You declined access" -> "Try again").
+func (h *Handler) RenderErrorAction(w http.ResponseWriter, r *http.Request, status int, title, message, actionLabel, actionHref string) {
+	h.renderErrorView(w, r, views.ErrorView{Status: status, Title: title, Message: message,
+		ActionLabel: actionLabel, ActionHref: actionHref})
+}
+
 // ServerError logs err and shows a generic 500 page: the cause stays in the
 // log, where only operators read it.
 func (h *Handler) ServerError(w http.ResponseWriter, r *http.Request, err error) {

@@ -8,7 +8,6 @@ import (
 	"golang.org/x/oauth2"
 
 	"switchboard/dialpad"
-	"switchboard/views"
 )
 
 // callback finishes the OAuth code flow: it checks the state, trades the
@@ -25,20 +24,16 @@ func (s *Server) callback(w http.ResponseWriter, r *http.Request) {
 	if e := q.Get("error"); e != "" {
 		s.logger.InfoContext(ctx, "sign-in not granted", "error", e)
 		if e == "access_denied" {
-			s.authPage(w, r, http.StatusForbidden, views.ErrorView{
-				Title:       "You declined access",
-				Message:     "Switchboard needs your permission to act on Dialpad for you. Nothing was changed.",
-				ActionHref:  "/login?next=" + url.QueryEscape(next),
-				ActionLabel: "Try again",
-			})
+			s.h.RenderErrorAction(w, r, http.StatusForbidden,
+				"You declined access",
+				"Switchboard needs your permission to act on Dialpad for you. Nothing was changed.",
+				"Try again", "/login?next="+url.QueryEscape(next))
 			return
 		}
-		s.authPage(w, r, http.StatusBadGateway, views.ErrorView{
-			Title:       "Dialpad could not sign you in",
-			Message:     "Dialpad ended the sign-in without granting access. Try again in a moment.",
-			ActionHref:  "/login",
-			ActionLabel: "Try again",
-		})
+		s.h.RenderErrorAction(w, r, http.StatusBadGateway,
+			"Dialpad could not sign you in",
+			"Dialpad ended the sign-in without granting access. Try again in a moment.",
+			"Try again", "/login")
 		return
 	}
 
@@ -83,10 +78,8 @@ func (s *Server) callback(w http.ResponseWriter, r *http.Request) {
 // expiredSignIn explains a callback that matches no pending sign-in: an old
 // tab, a reused link, or a forged request.
 func (s *Server) expiredSignIn(w http.ResponseWriter, r *http.Request) {
-	s.authPage(w, r, http.StatusBadRequest, views.ErrorView{
-		Title:       "This sign-in link has expired or was already used",
-		Message:     "Sign-in links work once and only in the browser that started them. Start over to sign in.",
-		ActionHref:  "/login",
-		ActionLabel: "Start over",
-	})
+	s.h.RenderErrorAction(w, r, http.StatusBadRequest,
+		"This sign-in link has expired or was already used",
+		"Sign-in links work once and only in the browser that started them. Start over to sign in.",
+		"Start over", "/login")
 }

@@ -4,8 +4,6 @@ import (
 	"context"
 	"net/http"
 	"time"
-
-	"switchboard/views"
 )
 
 // deauthorizeTimeout bounds the courtesy call revoking the token at logout.
@@ -51,10 +49,8 @@ func (s *Server) deauthorize(ctx context.Context, accessToken string) {
 // signedOut confirms the end of the session. Sending people to /login
 // instead would bounce them straight back in through Dialpad.
 func (s *Server) signedOut(w http.ResponseWriter, r *http.Request) {
-	s.authPage(w, r, http.StatusOK, views.ErrorView{
-		Title:       "You are signed out",
-		Message:     "Your Switchboard session has ended.",
-		ActionHref:  "/login",
-		ActionLabel: "Sign in again",
-	})
+	s.h.RenderErrorAction(w, r, http.StatusOK,
+		"You are signed out",
+		"Your Switchboard session has ended.",
+		"Sign in again", "/login")
 }
