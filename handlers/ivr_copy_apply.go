@@ -1,0 +1,109 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// IVRCopyApply applies a previewed copy: target by target, one at a time
+// under the company's rate limit, a fresh read and then one request per
+// changed type (PATCH or DELETE). Each item ends done, failed (with
+// Dialpad's reason in plain words, a rate limit with its wait) or skipped
+// (someone changed that type since the preview, or it is already in
+// place); a failure never stops the items after it.
+func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
+	who, t, _, ok := h.ivrCopyStart(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "Unreadable form", "Switchboard could not read the form, so nothing was sent to Dialpad. Try again.")
+		return
+	}
+	var plan ivrCopyPlan
+	if !h.openSealed(w, r, ivrCopyKind(t), r.PostForm.Get("_plan"), t.path()+"/copy", &plan) {
+		return
+	}
+	source, err := loadIVRTarget(r.Context(), who.Client, t)
+	if err != nil {
+		// Only the page header needs the name: carry on without it.
+		source.Name = capitalize(t.Kind.Singular) + " " + t.ID.String()
+	}
+	results, tally := applyCopy(r.Context(), who.Client, t.Kind.Type, plan)
+	if r.Context().Err() != nil {
+		w.WriteHeader(statusClientClosedRequest)
+		return
+	}
+	h.logger().InfoContext(r.Context(), "ivrs: copy applied", "target_type", t.Kind.Type, "source_id", t.ID,
+		"targets", len(plan.Targets), "done", tally.done, "failed", tally.failed, "skipped", tally.skipped)
+	v := views.IVRCopy{
+		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).CanEdit(source.OfficeID)),
+		Action:  t.path() + "/copy",
+		Results: results,
+		Summary: tally.words(),
+	}
+	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+source.Name
+	h.renderIVRCopy(w, r, http.StatusOK, copySetup{source: source}, v)
+}
+
+type copyTally struct{ done, failed, skipped int }
+
+func (c copyTally) words() string {
+	parts := []string{strconv.Itoa(c.done) + " done"}
+	if c.failed > 0 {
+		parts = append(parts, strconv.Itoa(c.failed)+" failed")
+	}
+	if c.skipped > 0 {
+		parts = append(parts, strconv.Itoa(c.skipped)+" skipped")
+	}
+	return strings.Join(parts, ", ") + "."
+}
+
+// applyCopy sends the plan and reports on every item.
+func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan ivrCopyPlan) ([]views.IVRCopyResult, copyTally) {
+	var (
+		out   []views.IVRCopyResult
+		tally copyTally
+	)
+	for _, pt := range plan.Targets {
+		res := views.IVRCopyResult{Name: pt.Name, Href: "/ivrs/" + targetType + "/" + pt.ID.String()}
+		types, readErr := c.CustomIVRs(ctx, targetType, pt.ID)
+		current := dialpad.SelectionsOf(types)
+		for _, step := range pt.Steps {
+			item := views.IVRCopyItem{Label: dialpad.IVRTypeLabel(step.IVRType), From: step.FromWords, To: step.ToWords}
+			now := current[step.IVRType]
+			switch {
+			case ctx.Err() != nil:
+				return out, tally
+			case readErr != nil:
+				item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
+			case now.Equal(step.To):
+				item.Status, item.Note = "skipped", "Already in place."
+			case !now.Equal(step.From):
+				item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
+			default:
+				if err := c.ApplyIVRChange(ctx, targetType, pt.ID, dialpad.IVRChange{IVRType: step.IVRType, From: step.From, To: step.To}); err != nil {
+					item.Status, item.Note = "failed", UpstreamMessage(err)
+				} else {
+					item.Status = "done"
+				}
+			}
+			switch item.Status {
+			case "done":
+				tally.done++
+			case "failed":
+				tally.failed++
+			default:
+				tally.skipped++
+			}
+			res.Items = append(res.Items, item)
+		}
+		out = append(out, res)
+	}
+	return out, tally
+}

@@ -1,0 +1,127 @@
+package handlers
+
+import (
+	"net/http"
+	"strings"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// IVRRename saves the rename form: PATCH /customivrs/{ivr_id} with only
+// the fields the person changed, through the one save path (fresh read,
+// three-way comparison). Too long, empty or multi-line values answer 422
+// with the input kept; someone else changing the same field meanwhile
+// answers 409 with the conflict panel.
+func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
+	who, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	t, ivrID, ok := h.ivrRecordingFromURL(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		h.RenderError(w, r, http.StatusBadRequest, "Unreadable form", "Switchboard could not read the form, so nothing was sent to Dialpad. Try again.")
+		return
+	}
+	var st ivrRenameState
+	if !h.openSealed(w, r, ivrRenameKind(t, ivrID), r.PostForm.Get("_base"), t.path()+"/recordings/"+ivrID.String(), &st) {
+		return
+	}
+	t.Name, t.OfficeID = st.Target, st.OfficeID
+	f := ivrRenameForm{
+		Name:        strings.TrimSpace(r.PostForm.Get("name")),
+		Description: strings.TrimSpace(r.PostForm.Get("description")),
+		Choices:     conflictChoices(r.PostForm),
+	}
+	if f.Choices["name"] == views.ConflictTakeTheirs {
+		f.Name = st.IVR.Name
+	}
+	if f.Choices["description"] == views.ConflictTakeTheirs {
+		f.Description = st.IVR.Description
+	}
+	f.validate()
+	if len(f.FieldErrors) > 0 {
+		h.renderIVRRename(w, r, http.StatusUnprocessableEntity, t, st, f, "", views.ConflictPanel{})
+		return
+	}
+	mine := st.IVR
+	mine.Name, mine.Description = f.Name, f.Description
+	saved, err := who.Client.SaveCustomIVRDetails(r.Context(), t.Kind.Type, t.ID, ivrID, st.IVR, mine)
+	if err != nil {
+		h.ivrRenameFailure(w, r, t, st, f, err)
+		return
+	}
+	if saved.Diff.HasConflicts() {
+		h.ivrRenameConflict(w, r, t, st, f, saved)
+		return
+	}
+	h.logger().InfoContext(r.Context(), "ivrs: renamed", "ivr_id", ivrID, "sent", saved.Sent)
+	h.Flash(r, ivrRenamedMessage(st.IVR, mine, saved))
+	redirectAfterPost(w, r, t.path()+"#type-"+st.IVRType)
+}
+
+// ivrRenameFailure shows the form again with Dialpad's failure in plain
+// words; Dialpad refusing the values (400) is the person's to fix: 422.
+func (h *Handler) ivrRenameFailure(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrRenameState, f ivrRenameForm, err error) {
+	prob, ok := classifyUpstream(err)
+	switch {
+	case !ok:
+		h.ServerError(w, r, err)
+		return
+	case prob.status == statusClientClosedRequest:
+		w.WriteHeader(prob.status)
+		return
+	}
+	h.logger().WarnContext(r.Context(), "ivrs: rename failed", "ivr_id", st.IVR.ID, "status", prob.status, "err", err)
+	status := prob.status
+	if status == http.StatusBadRequest {
+		status = http.StatusUnprocessableEntity
+	}
+	if prob.retryAfter > 0 {
+		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
+	}
+	h.renderIVRRename(w, r, status, t, st, f, prob.message, views.ConflictPanel{})
+}
+
+// ivrRenameConflict answers 409: the form re-based on the IVR as Dialpad
+// has it now, the person's own edits on top, and a panel per field.
+func (h *Handler) ivrRenameConflict(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrRenameState, f ivrRenameForm,
+	saved dialpad.Saved[dialpad.CustomIVR]) {
+	fresh := st
+	fresh.IVR = *saved.Current
+	if f.Name == st.IVR.Name {
+		f.Name = fresh.IVR.Name
+	}
+	if f.Description == st.IVR.Description {
+		f.Description = fresh.IVR.Description
+	}
+	panel := views.ConflictPanel{Kind: "recording"}
+	for _, c := range saved.Diff.Conflicts {
+		mine, theirs := f.Name, fresh.IVR.Name
+		if c.Field == "description" {
+			mine, theirs = f.Description, fresh.IVR.Description
+		}
+		panel.Rows = append(panel.Rows, views.ConflictRow{Field: c.Field, Label: capitalize(c.Field), Mine: orEmpty(mine), Theirs: orEmpty(theirs)})
+	}
+	h.renderIVRRename(w, r, http.StatusConflict, t, fresh, f, "", panel)
+}
+
+func ivrRenamedMessage(old, mine dialpad.CustomIVR, saved dialpad.Saved[dialpad.CustomIVR]) string {
+	switch {
+	case !saved.Sent && len(saved.Diff.Changes) > 0:
+		return "Dialpad already has this name and description — nothing was sent."
+	case !saved.Sent:
+		return "Nothing to save: the name and description are unchanged."
+	}
+	var parts []string
+	if old.Name != mine.Name {
+		parts = append(parts, "renamed “"+old.Name+"” to “"+mine.Name+"”")
+	}
+	if old.Description != mine.Description {
+		parts = append(parts, "description of “"+mine.Name+"” updated")
+	}
+	return "Saved: " + strings.Join(parts, "; ") + "."
+}

@@ -1,0 +1,101 @@
+package handlers
+
+import (
+	"errors"
+	"net/http"
+
+	"switchboard/dialpad"
+	"switchboard/views"
+)
+
+// ivrUploadState is the target an upload form was rendered for, so a
+// failed upload can show the form again without asking Dialpad.
+type ivrUploadState struct {
+	Target   string     `json:"n"`
+	OfficeID dialpad.ID `json:"o"`
+}
+
+// ivrUploadForm is the posted upload, the file aside.
+type ivrUploadForm struct {
+	Base        string
+	IVRType     string
+	Name        string
+	Description string
+	FieldErrors map[string]string
+}
+
+func ivrUploadKind(t ivrTarget) string { return "ivrupload:" + t.Kind.Type + ":" + t.ID.String() }
+
+// IVRUploadForm shows the form that uploads an MP3 as a new custom IVR,
+// with ?ivr_type= preselected.
+func (h *Handler) IVRUploadForm(w http.ResponseWriter, r *http.Request) {
+	who, ok := h.signedIn(w, r)
+	if !ok {
+		return
+	}
+	t, ok := h.ivrUploadTarget(w, r)
+	if !ok {
+		return
+	}
+	t, err := loadIVRTarget(r.Context(), who.Client, t)
+	if errors.Is(err, dialpad.ErrNotFound) {
+		h.ivrTargetNotFound(w, r, t.Kind)
+		return
+	}
+	if err != nil {
+		h.UpstreamError(w, r, err)
+		return
+	}
+	f := ivrUploadForm{IVRType: r.URL.Query().Get("ivr_type")}
+	if _, ok := dialpad.LookupIVRType(f.IVRType); !ok {
+		f.IVRType = ""
+	}
+	h.renderIVRUpload(w, r, http.StatusOK, t, f, "")
+}
+
+// ivrUploadTarget reads the target of an upload URL; kinds Dialpad takes
+// no uploads for get a 404 page.
+func (h *Handler) ivrUploadTarget(w http.ResponseWriter, r *http.Request) (ivrTarget, bool) {
+	t, ok := h.ivrTargetFromURL(w, r)
+	if !ok {
+		return t, false
+	}
+	if !t.Kind.canUpload() {
+		h.RenderError(w, r, http.StatusNotFound, "No uploads for "+t.Kind.Plural,
+			"Dialpad takes new recordings for call centers, departments, offices, people and coaching teams only.")
+		return t, false
+	}
+	return t, true
+}
+
+func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status int, t ivrTarget, f ivrUploadForm, message string) {
+	token, err := h.ivrSeal(ivrUploadKind(t), ivrUploadState{Target: t.Name, OfficeID: t.OfficeID})
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
+	canEdit := IdentityFrom(r.Context()).CanEdit(t.OfficeID)
+	v := views.IVRUpload{
+		Header:      h.ivrHeader(t, canEdit),
+		Action:      t.path() + "/upload",
+		Base:        token,
+		Name:        f.Name,
+		Description: f.Description,
+		FieldErrors: f.FieldErrors,
+		Message:     message,
+		MaxMB:       dialpad.MaxMP3Bytes >> 20,
+		ReadOnly:    !canEdit,
+	}
+	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+t.Name
+	if !canEdit {
+		v.ReadOnlyNote = "Only company admins and admins of this " + t.Kind.Singular + "'s office can add recordings."
+	}
+	for _, s := range dialpad.IVRCatalog() {
+		g := views.IVRTypeGroup{Label: s.Title}
+		for _, ty := range s.Types {
+			g.Options = append(g.Options, views.Option{Value: ty.Name, Label: ty.Label, Selected: ty.Name == f.IVRType})
+		}
+		v.Types = append(v.Types, g)
+	}
+	h.Render(w, r, status, views.IVRUploadPage(h.layout(r, "Upload a recording · "+t.Name, ivrNav(t)), v), nil)
+}

@@ -1,0 +1,32 @@
+package views
+
+import "strings"
+
+// ivrUpperFirst upper-cases the first letter: "call center" -> "Call center".
+func ivrUpperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// ivrPlural picks the word for n.
+func ivrPlural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// copyBadge colours a copy item's status.
+func copyBadge(status string) Badge {
+	switch status {
+	case "done":
+		return Badge{Label: "Done", Color: BadgeGreen}
+	case "failed":
+		return Badge{Label: "Failed", Color: BadgeRed}
+	case "skipped":
+		return Badge{Label: "Skipped", Color: BadgeGrey}
+	}
+	return Badge{Label: "Will change", Color: BadgeBlue}
+}
