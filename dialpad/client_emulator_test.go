@@ -14,7 +14,7 @@ import (
 )
 
 // clientAs serves emu and returns a client signed in as user.
-func clientAs(t *testing.T, emu *emulator.Emulator, user dialpad.ID) *dialpad.Client {
+func clientAs(t testing.TB, emu *emulator.Emulator, user dialpad.ID) *dialpad.Client {
 	t.Helper()
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
@@ -180,5 +180,19 @@ func TestClientRetriesEmulatorOutagesOnlyForReads(t *testing.T) {
 	defer cancel()
 	if _, err := c.CallCenter(short, all[0].ID); !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("GET that never answers = %v, want the context deadline", err)
+	}
+}
+
+// BenchmarkCallCentersLargeCompany collects 5,000 call centers the way the
+// console does, following Dialpad's cursor 25 at a time (200 requests),
+// from a generated company in the emulator over loopback HTTP.
+func BenchmarkCallCentersLargeCompany(b *testing.B) {
+	emu := emulator.New(emulator.Options{Offices: 50, CallCenters: 5000, CompanyRPS: -1})
+	c := clientAs(b, emu, emulator.AdminUserID)
+	for b.Loop() {
+		all, err := c.CallCenters(b.Context(), dialpad.ListFilter{})
+		if err != nil || len(all) != 5000 {
+			b.Fatalf("%d call centers, %v", len(all), err)
+		}
 	}
 }

@@ -114,7 +114,7 @@ func TestIVRTypeLookups(t *testing.T) {
 		"HOLD_MUSIC":   "Hold music",
 		"NEW_THING_X":  "New thing x",
 		"":             "",
-		"CSAT_OUTRO":   "Survey thank-you",
+		"CSAT_OUTRO":   "Survey closing",
 		"weird_lower_": "Weird lower ",
 	} {
 		if got := IVRTypeLabel(name); got != want {

@@ -5,8 +5,9 @@ import (
 	"errors"
 )
 
-// MaxMP3Bytes is the largest recording the console uploads: Dialpad takes
-// custom IVRs up to 10 MB, and the base64 body is a third larger again.
+// MaxMP3Bytes is the largest recording the console uploads. The spec sets
+// no limit; 10 MB is about ten minutes at 128 kbit/s, far more than a prompt
+// or a loop of hold music needs, and the base64 body is a third larger again.
 const MaxMP3Bytes = 10 << 20
 
 // Why SniffMP3 refused a file; handlers turn them into plain sentences.

@@ -1,6 +1,7 @@
 package dialpad
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"maps"
@@ -55,22 +56,39 @@ func (d Diff) HasConflicts() bool { return len(d.Conflicts) > 0 }
 // is", so it is never a change. Numbers compare numerically, and a string
 // holding a number equals that number, as Dialpad sends integers as strings.
 func ComputePatch[T any](base, mine, theirs T, spec PatchSpec) (Diff, error) {
-	b, err := toObject(base)
+	bj, err := encodeObject(base)
 	if err != nil {
 		return Diff{}, fmt.Errorf("dialpad: patch base: %w", err)
 	}
-	m, err := toObject(mine)
+	mj, err := encodeObject(mine)
 	if err != nil {
 		return Diff{}, fmt.Errorf("dialpad: patch mine: %w", err)
 	}
-	t, err := toObject(theirs)
+	tj, err := encodeObject(theirs)
 	if err != nil {
 		return Diff{}, fmt.Errorf("dialpad: patch theirs: %w", err)
 	}
+	if bytes.Equal(bj, mj) {
+		// Mine is the base, byte for byte: no change, whatever theirs is.
+		return Diff{}, nil
+	}
+	b, m, t := rawFields(bj), rawFields(mj), rawFields(tj)
 
+	// merged is the resource as it will be after the PATCH: theirs with my
+	// changes on top, for the fields walked. Required siblings come from
+	// it, so sending them does not undo a change made upstream meanwhile.
+	merged, edited := map[string]any{}, map[string]any{}
 	var d differ
 	for _, f := range spec.Fields {
-		d.walk([]string{f}, b[f], m[f], t[f])
+		// The same encoding is the same value: a field mine left alone
+		// cannot hold a change, so it is not decoded at all. Most fields
+		// of most saves take this path.
+		if bytes.Equal(b[f], m[f]) {
+			continue
+		}
+		mv, tv := decodeValue(m[f]), decodeValue(t[f])
+		merged[f], edited[f] = tv, mv
+		d.walk([]string{f}, decodeValue(b[f]), mv, tv)
 	}
 	if len(d.conflicts) > 0 {
 		return Diff{Changes: d.changes, Conflicts: d.conflicts}, nil
@@ -79,17 +97,13 @@ func ComputePatch[T any](base, mine, theirs T, spec PatchSpec) (Diff, error) {
 		return Diff{Changes: d.changes}, nil
 	}
 
-	// merged is the resource as it will be after the PATCH: theirs with my
-	// changes on top. Required siblings come from it, so sending them does
-	// not undo a change made upstream meanwhile.
-	merged := t
 	patch := Patch{}
 	for _, l := range d.sent {
 		setPath(merged, l.path, l.value)
 		setPath(patch, l.path, l.value)
 	}
 	for _, l := range d.sent {
-		addRequired(patch, l.path, spec.Required, merged, m)
+		addRequired(patch, l.path, spec.Required, merged, edited)
 	}
 	return Diff{Patch: patch, Changes: d.changes}, nil
 }

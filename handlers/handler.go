@@ -9,6 +9,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"switchboard/handlers/formstate"
 	"switchboard/static"
 )
 
@@ -24,6 +25,9 @@ type Handler struct {
 	// AllowPrivateRoutingURLs lets the router endpoint tester reach
 	// loopback and private addresses (demo mode, tests).
 	AllowPrivateRoutingURLs bool
+	// RoutingTimeout is how long the router endpoint tester waits for an
+	// answer; zero means Dialpad's own limit, 5 seconds. Tests shorten it.
+	RoutingTimeout time.Duration
 	// Demo simulates calls on routers in demo mode; nil otherwise.
 	Demo DemoControl
 	// IVRAudio plays custom IVRs in the page through /ivrs/audio/{id},
@@ -41,4 +45,7 @@ type Handler struct {
 	// (listcache.go). Zero value ready; it guards itself, so Handler must
 	// not be copied.
 	lists listCache
+	// sealer seals form bases (form_seal.go), reusing its compressors.
+	// Zero value ready.
+	sealer formstate.Sealer
 }

@@ -103,6 +103,7 @@ func homeView(s snapshot, now time.Time) views.HomeView {
 			{Label: "Departments", Value: len(s.departments), Detail: strconv.Itoa(deptsOpen) + " open now", Href: "/departments"},
 			{Label: "Call routers", Value: len(s.routers), Detail: routerDetail(len(s.routers), routersOff), Href: "/routers"},
 		},
+		Disabled: disabledRouters(s.routers),
 	}
 	for _, o := range sortedOffices(s.offices) {
 		t := at(o.ID)

@@ -28,7 +28,7 @@ func bulkBaseOf(it reviewItem, office string) bulkBase {
 func bulkKind(user dialpad.ID) string { return "hoursbulk:" + user.String() }
 
 func (h *Handler) sealBulk(user dialpad.ID, bases []bulkBase) (string, error) {
-	return formstate.Seal(h.FormKey, bulkKind(user), bases)
+	return h.seal(bulkKind(user), bases)
 }
 
 func (h *Handler) openBulk(user dialpad.ID, token string) ([]bulkBase, error) {

@@ -181,3 +181,21 @@ func TestBulkBaseFitsAFullBatch(t *testing.T) {
 	}
 	t.Logf("%d targets seal to %d bytes", bulkMax, len(token))
 }
+
+func TestBulkUpdatedWords(t *testing.T) {
+	tests := []struct {
+		fields  []string
+		hoursOn bool
+		want    string
+	}{
+		{[]string{"friday_hours"}, true, "Changed Friday."},
+		{[]string{"monday_hours", "friday_hours"}, true, "Changed Monday and Friday."},
+		{[]string{"hours_on"}, false, "Now open 24/7."},
+		{[]string{"hours_on", "saturday_hours"}, true, "Business hours turned on; changed Saturday."},
+	}
+	for _, tt := range tests {
+		if got := bulkUpdatedWords(tt.fields, tt.hoursOn); got != tt.want {
+			t.Errorf("bulkUpdatedWords(%q, %v) = %q, want %q", tt.fields, tt.hoursOn, got, tt.want)
+		}
+	}
+}

@@ -133,6 +133,34 @@ func bulkSortFields(fields []string) {
 	slices.SortFunc(fields, func(a, b string) int { return rank(a) - rank(b) })
 }
 
+// bulkUpdatedWords says what an update sent, as a sentence: "Changed
+// Monday and Friday.", "Now open 24/7.", "Business hours turned on;
+// changed Saturday."
+func bulkUpdatedWords(fields []string, hoursOn bool) string {
+	var days []string
+	for _, f := range fields {
+		if d, ok := bulkDayOf(f); ok {
+			days = append(days, d.Label())
+		}
+	}
+	var parts []string
+	if slices.Contains(fields, "hours_on") {
+		if hoursOn {
+			parts = append(parts, "Business hours turned on")
+		} else {
+			parts = append(parts, "Now open 24/7")
+		}
+	}
+	if len(days) > 0 {
+		verb := "Changed "
+		if len(parts) > 0 {
+			verb = "changed "
+		}
+		parts = append(parts, verb+andList(days))
+	}
+	return strings.Join(parts, "; ") + "."
+}
+
 // bulkFieldWords names changed fields for people: "Monday, Tuesday";
 // hours_on reads as what it became.
 func bulkFieldWords(fields []string, hoursOn bool) string {

@@ -135,7 +135,7 @@ func (h *Handler) bulkResultsView(r *http.Request, v *views.HoursBulk, results [
 		case bulkUpdated:
 			updated++
 			row.Outcome = views.Badge{Label: "Updated", Color: views.BadgeGreen}
-			row.Detail = bulkFieldWords(res.Fields, week.HoursOn)
+			row.Detail = bulkUpdatedWords(res.Fields, week.HoursOn)
 		case bulkSkipped:
 			skipped++
 			row.Outcome = views.Badge{Label: "Skipped", Color: views.BadgeGrey}

@@ -30,10 +30,19 @@ type bulkCase struct {
 func newBulkCase(t *testing.T, user dialpad.ID) *bulkCase {
 	t.Helper()
 	s := startHours(t)
-	fleet := s.department(t, "Fleet Maintenance")
+	uk, claims, fin, fleet := s.center(t, "UK Sales"), s.center(t, "Freight Claims"), s.department(t, "Finance"), s.department(t, "Fleet Maintenance")
+	// The hours are set here, not taken from the seed, so the case says
+	// what it tests whatever the demo data becomes.
+	fridayUntil := func(close string) dialpad.WeekHours {
+		w := monToFri("09:00", "17:00")
+		w.FridayHours = []string{"09:00", close}
+		return w
+	}
+	s.setCenterHours(t, uk.ID, monToFri("09:00", "17:30"))
+	s.setCenterHours(t, claims.ID, fridayUntil("13:00"))
+	s.setDepartmentHours(t, fin.ID, fridayUntil("15:00"))
 	s.setDepartmentHours(t, fleet.ID, monToFri("09:00", "17:00"))
 	c := &bulkCase{s: s}
-	uk, claims, fin := s.center(t, "UK Sales"), s.center(t, "Freight Claims"), s.department(t, "Finance")
 	c.ukSales, c.ukSalesP = "callcenter:"+uk.ID.String(), "/api/v2/callcenters/"+uk.ID.String()
 	c.claims, c.claimsP = "callcenter:"+claims.ID.String(), "/api/v2/callcenters/"+claims.ID.String()
 	c.finance, c.financeP = "department:"+fin.ID.String(), "/api/v2/departments/"+fin.ID.String()
@@ -154,9 +163,9 @@ func TestHoursBulkApplySendsOnlyTheChangedDays(t *testing.T) {
 
 	results := bulkResults(t, res.Body)
 	wantResults := map[string]string{
-		"UK Sales":          "Updated: Monday, Tuesday, Wednesday, Thursday, Friday",
-		"Freight Claims":    "Updated: Friday",
-		"Finance":           "Updated: Friday",
+		"UK Sales":          "Updated: Changed Monday, Tuesday, Wednesday, Thursday and Friday.",
+		"Freight Claims":    "Updated: Changed Friday.",
+		"Finance":           "Updated: Changed Friday.",
 		"Fleet Maintenance": "Skipped: Already matches; nothing sent.",
 	}
 	for name, w := range wantResults {
@@ -389,7 +398,7 @@ func TestHoursBulkOpenAllDaySendsOnlyHoursOn(t *testing.T) {
 			t.Errorf("PATCH %s = %v, want only hours_on", p, got[p])
 		}
 	}
-	if r := bulkResults(t, res.Body)["Finance"]; r != "Updated: open 24/7" {
+	if r := bulkResults(t, res.Body)["Finance"]; r != "Updated: Now open 24/7." {
 		t.Errorf("Finance: %q", r)
 	}
 }

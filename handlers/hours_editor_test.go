@@ -169,6 +169,29 @@ func TestSaveKeepsRingTimeChangedUpstream(t *testing.T) {
 	}
 }
 
+// Two tabs on the same call center: each form carries its own base, so
+// the second save sends only its own change and keeps the first's.
+func TestTwoTabsKeepEachOthersChanges(t *testing.T) {
+	e := startEditor(t, emulator.AdminUserID)
+	cc := e.callCenter("Support Tier 2")
+	_, tab1 := e.open(ccPath(cc))
+	_, tab2 := e.open(ccPath(cc))
+	e.st.Emulator.ResetRequests()
+
+	if res := e.b.PostForm(ccPath(cc), withDay(tab1, "monday_hours", "06:00", "14:00")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("first tab: %d:\n%s", res.StatusCode, res.Body)
+	}
+	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"monday_hours":["06:00","14:00"]}`)
+	e.st.Emulator.ResetRequests()
+	if res := e.b.PostForm(ccPath(cc), with(tab2, "ring_seconds", "12")); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("second tab: %d:\n%s", res.StatusCode, res.Body)
+	}
+	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"ring_seconds":12}`)
+	if got := e.fresh(cc.ID); got.RingSeconds != 12 || !slices.Equal(got.MondayHours, []string{"06:00", "14:00"}) {
+		t.Errorf("Dialpad has ring %d, Monday %q; want 12 and the first tab's 06:00–14:00", got.RingSeconds, got.MondayHours)
+	}
+}
+
 func TestSameFieldConflict(t *testing.T) {
 	for _, choice := range []string{"mine", "theirs"} {
 		t.Run(choice, func(t *testing.T) {
@@ -395,6 +418,8 @@ func TestUpstreamFailureKeepsInput(t *testing.T) {
 			"Dialpad says: monday_hours: range 2 is not allowed on holidays", ""},
 		{"gone", emulator.Fault{Status: 404}, http.StatusNotFound,
 			"Dialpad couldn't find it — it may have been deleted.", ""},
+		{"forbidden", emulator.Fault{Status: 403}, http.StatusForbidden,
+			"You don't have permission to change this in Dialpad.", ""},
 	}
 	e := startEditor(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
@@ -445,8 +470,8 @@ func TestHoursOffSendsOnlyHoursOn(t *testing.T) {
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"hours_on":false}`)
 	got := e.fresh(cc.ID)
-	if got.HoursOn || !slices.Equal(got.MondayHours, []string{"09:00", "17:00"}) {
-		t.Errorf("Dialpad has hours_on %v, Monday %q; want off with Monday kept", got.HoursOn, got.MondayHours)
+	if got.HoursOn || len(cc.MondayHours) == 0 || !slices.Equal(got.MondayHours, cc.MondayHours) {
+		t.Errorf("Dialpad has hours_on %v, Monday %q; want off with Monday %q kept", got.HoursOn, got.MondayHours, cc.MondayHours)
 	}
 	page := e.b.Follow(res)
 	if got := testText(page.Body, "flash"); got != "Saved business hours switch." {
@@ -520,7 +545,15 @@ func TestActionsWithoutJavaScript(t *testing.T) {
 // sends exactly the days that differ.
 func TestPresetThenSave(t *testing.T) {
 	e := startEditor(t, emulator.AdminUserID)
-	cc := e.callCenter("Sales") // Mon–Fri 08:00–18:00, Sat 10:00–14:00
+	cc := e.callCenter("Sales")
+	if err := e.st.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
+		c.WeekHours = dialpad.WeekHours{HoursOn: true, SaturdayHours: []string{"10:00", "14:00"}}
+		for _, d := range dialpad.Weekdays()[:5] {
+			c.SetDay(d, []string{"08:00", "18:00"})
+		}
+	}); err != nil {
+		t.Fatal(err)
+	}
 	_, form := e.open(ccPath(cc))
 	res := e.b.PostForm(ccPath(cc), with(form, "_action", "preset:weekdays"))
 	preset := pageForm(t, res.Body)
@@ -619,7 +652,7 @@ func TestManagerIsReadOnly(t *testing.T) {
 
 	// Dialpad's 403 stays the final word, shown plainly.
 	e.st.Emulator.ResetRequests()
-	res = e.b.PostForm(ccPath(cc), withDay(form, "monday_hours", "09:00", "17:00"))
+	res = e.b.PostForm(ccPath(cc), withDay(form, "monday_hours", "07:00", "19:00"))
 	if res.StatusCode != http.StatusForbidden {
 		t.Fatalf("status %d, want 403", res.StatusCode)
 	}

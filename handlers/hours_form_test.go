@@ -164,39 +164,25 @@ func TestHoursValueWords(t *testing.T) {
 	}
 }
 
-func TestTakeTheirsAndRebase(t *testing.T) {
-	base := dialpad.CallCenter{Name: "Sales", RingSeconds: 30,
-		HoldQueue: &dialpad.HoldQueue{MaxHoldCount: 10, MaxHoldSeconds: 600},
-		WeekHours: dialpad.WeekHours{HoursOn: true, MondayHours: []string{"08:00", "18:00"}}}
-	mine := base
-	mine.Name, mine.RingSeconds = "Sales EMEA", 20
-	mine.HoldQueue = &dialpad.HoldQueue{MaxHoldCount: 99, MaxHoldSeconds: 600}
-
-	got, err := takeTheirs(mine, base, map[string]string{
-		"ring_seconds":              views.ConflictTakeTheirs,
-		"hold_queue.max_hold_count": views.ConflictTakeTheirs,
-		"name":                      views.ConflictKeepMine,
-	})
-	if err != nil {
-		t.Fatal(err)
+// Only "take theirs" choices reach dialpad.TakeTheirs, in a stable order.
+func TestTheirsChosen(t *testing.T) {
+	tests := []struct {
+		choices map[string]string
+		want    []string
+	}{
+		{nil, nil},
+		{map[string]string{"name": views.ConflictKeepMine}, nil},
+		{map[string]string{
+			"ring_seconds":              views.ConflictTakeTheirs,
+			"name":                      views.ConflictKeepMine,
+			"hold_queue.max_hold_count": views.ConflictTakeTheirs,
+			"monday_hours":              views.ConflictTakeTheirs,
+		}, []string{"hold_queue.max_hold_count", "monday_hours", "ring_seconds"}},
 	}
-	if got.Name != "Sales EMEA" || got.RingSeconds != 30 || got.HoldQueue.MaxHoldCount != 10 {
-		t.Errorf("takeTheirs = name %q ring %d hold %d", got.Name, got.RingSeconds, got.HoldQueue.MaxHoldCount)
-	}
-
-	d, err := dialpad.ComputePatch(base, mine, base, dialpad.CallCenterPatchSpec())
-	if err != nil {
-		t.Fatal(err)
-	}
-	theirs := base
-	theirs.MondayHours = []string{"09:00", "17:00"}
-	merged, err := rebase(theirs, d.Changes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if merged.Name != "Sales EMEA" || merged.RingSeconds != 20 || merged.HoldQueue.MaxHoldCount != 99 ||
-		!slices.Equal(merged.MondayHours, []string{"09:00", "17:00"}) {
-		t.Errorf("rebase = %+v", merged)
+	for _, tt := range tests {
+		if got := theirsChosen(tt.choices); !slices.Equal(got, tt.want) {
+			t.Errorf("theirsChosen(%v) = %q, want %q", tt.choices, got, tt.want)
+		}
 	}
 }
 

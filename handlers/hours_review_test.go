@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"fmt"
 	"html"
 	"net/http"
 	"net/url"
@@ -232,13 +233,28 @@ func TestHoursReviewHighlightsTheOddOneOut(t *testing.T) {
 	for _, d := range s.departments(t, dialpad.ListFilter{OfficeID: london.ID}) {
 		s.setDepartmentHours(t, d.ID, nineToFive)
 	}
+	// Elsewhere no two are alike: nothing usual to differ from there.
+	n := 0
+	unique := func() dialpad.WeekHours {
+		n++
+		return monToFri(fmt.Sprintf("%02d:00", n), "23:00")
+	}
+	for _, o := range s.offices(t) {
+		if o.ID == london.ID {
+			continue
+		}
+		for _, c := range s.centers(t, dialpad.ListFilter{OfficeID: o.ID}) {
+			s.setCenterHours(t, c.ID, unique())
+		}
+		for _, d := range s.departments(t, dialpad.ListFilter{OfficeID: o.ID}) {
+			s.setDepartmentHours(t, d.ID, unique())
+		}
+	}
 
 	b := s.LoginAs(t, emulator.AdminUserID)
 	res := b.Get("/hours")
 	hoursStatus(t, res, http.StatusOK)
 	rows := reviewRows(t, res.Body)
-	// New York and Tokyo have no two alike in the demo seed: nothing usual
-	// to differ from there.
 	if got := highlightedRows(rows); !slices.Equal(got, []string{odd}) {
 		t.Fatalf("highlighted %q, want exactly %q", got, odd)
 	}

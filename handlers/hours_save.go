@@ -6,7 +6,6 @@ import (
 	"slices"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 	"switchboard/views"
 )
 
@@ -106,12 +105,12 @@ func hoursUpstreamFailure[T any](h *Handler, w http.ResponseWriter, r *http.Requ
 // panel asking, for each field both changed, whose value to keep.
 func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
 	theirs *T, changes []dialpad.Change, conflicts []string) {
-	merged, err := rebase(*theirs, changes)
+	merged, err := dialpad.Rebase(*theirs, changes)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return
 	}
-	token, err := formstate.Seal(h.FormKey, t.sealKind(p.id), *theirs)
+	token, err := h.seal(t.sealKind(p.id), *theirs)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

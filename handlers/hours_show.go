@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 	"switchboard/views"
 )
 
@@ -59,7 +58,7 @@ func showHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	}
 	p.status = st
 
-	p.token, err = formstate.Seal(h.FormKey, t.sealKind(id), *res)
+	p.token, err = h.seal(t.sealKind(id), *res)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

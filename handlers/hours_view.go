@@ -26,7 +26,7 @@ type editorPage[T any] struct {
 // they chose to take from Dialpad in a conflict put back.
 func (t hoursTarget[T]) mine(p editorPage[T]) (typed, mine T, err error) {
 	typed = t.set(p.base, p.form.apply(t.get(p.base)))
-	mine, err = takeTheirs(typed, p.base, p.form.Choices)
+	mine, err = dialpad.TakeTheirs(typed, p.base, theirsChosen(p.form.Choices))
 	return typed, mine, err
 }
 

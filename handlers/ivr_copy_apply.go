@@ -16,6 +16,11 @@ import (
 // Dialpad's reason in plain words, a rate limit with its wait) or skipped
 // (someone changed that type since the preview, or it is already in
 // place); a failure never stops the items after it.
+//
+// Without JavaScript one post applies every target and answers the
+// results. With htmx the page shows progress instead: the first post
+// answers the run with every target waiting (ivrCopyRunStart), and each
+// waiting target then posts for itself in turn (ivrCopyRunStep).
 func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	who, t, _, ok := h.ivrCopyStart(w, r)
 	if !ok {
@@ -29,26 +34,46 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	if !h.openSealed(w, r, ivrCopyKind(t), r.PostForm.Get("_plan"), t.path()+"/copy", &plan) {
 		return
 	}
+	if wantsPartial(r) {
+		if _, step := r.PostForm["_target"]; step {
+			h.ivrCopyRunStep(w, r, who, t, plan)
+		} else {
+			h.ivrCopyRunStart(w, r, t, plan)
+		}
+		return
+	}
 	source, err := loadIVRTarget(r.Context(), who.Client, t)
 	if err != nil {
 		// Only the page header needs the name: carry on without it.
-		source.Name = capitalize(t.Kind.Singular) + " " + t.ID.String()
+		source.Name = plan.sourceName(t)
 	}
 	results, tally := applyCopy(r.Context(), who.Client, t.Kind.Type, plan)
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
 		return
 	}
-	h.logger().InfoContext(r.Context(), "ivrs: copy applied", "target_type", t.Kind.Type, "source_id", t.ID,
-		"targets", len(plan.Targets), "done", tally.done, "failed", tally.failed, "skipped", tally.skipped)
+	h.logCopy(r, t, len(plan.Targets), tally)
 	v := views.IVRCopy{
 		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).CanEdit(source.OfficeID)),
 		Action:  t.path() + "/copy",
 		Results: results,
-		Summary: tally.words(),
+		Summary: "Copy finished: " + tally.words(),
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+source.Name
 	h.renderIVRCopy(w, r, http.StatusOK, copySetup{source: source}, v)
+}
+
+func (h *Handler) logCopy(r *http.Request, t ivrTarget, targets int, tally copyTally) {
+	h.logger().InfoContext(r.Context(), "ivrs: copy applied", "target_type", t.Kind.Type, "source_id", t.ID,
+		"targets", targets, "done", tally.done, "failed", tally.failed, "skipped", tally.skipped)
+}
+
+// sourceName is the source's name as the preview knew it.
+func (p ivrCopyPlan) sourceName(t ivrTarget) string {
+	if p.Source != "" {
+		return p.Source
+	}
+	return capitalize(t.Kind.Singular) + " " + t.ID.String()
 }
 
 type copyTally struct{ done, failed, skipped int }
@@ -64,6 +89,12 @@ func (c copyTally) words() string {
 	return strings.Join(parts, ", ") + "."
 }
 
+func (c *copyTally) add(o copyTally) {
+	c.done += o.done
+	c.failed += o.failed
+	c.skipped += o.skipped
+}
+
 // applyCopy sends the plan and reports on every item.
 func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan ivrCopyPlan) ([]views.IVRCopyResult, copyTally) {
 	var (
@@ -71,39 +102,51 @@ func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan i
 		tally copyTally
 	)
 	for _, pt := range plan.Targets {
-		res := views.IVRCopyResult{Name: pt.Name, Href: "/ivrs/" + targetType + "/" + pt.ID.String()}
-		types, readErr := c.CustomIVRs(ctx, targetType, pt.ID)
-		current := dialpad.SelectionsOf(types)
-		for _, step := range pt.Steps {
-			item := views.IVRCopyItem{Label: dialpad.IVRTypeLabel(step.IVRType), From: step.FromWords, To: step.ToWords}
-			now := current[step.IVRType]
-			switch {
-			case ctx.Err() != nil:
-				return out, tally
-			case readErr != nil:
-				item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
-			case now.Equal(step.To):
-				item.Status, item.Note = "skipped", "Already in place."
-			case !now.Equal(step.From):
-				item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
-			default:
-				if err := c.ApplyIVRChange(ctx, targetType, pt.ID, dialpad.IVRChange{IVRType: step.IVRType, From: step.From, To: step.To}); err != nil {
-					item.Status, item.Note = "failed", UpstreamMessage(err)
-				} else {
-					item.Status = "done"
-				}
-			}
-			switch item.Status {
-			case "done":
-				tally.done++
-			case "failed":
-				tally.failed++
-			default:
-				tally.skipped++
-			}
-			res.Items = append(res.Items, item)
+		if ctx.Err() != nil {
+			break
 		}
+		res, n := applyCopyTarget(ctx, c, targetType, pt)
 		out = append(out, res)
+		tally.add(n)
 	}
 	return out, tally
+}
+
+// applyCopyTarget sends one target's part of a plan: a fresh read, then
+// each step still wanted.
+func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, pt ivrCopyPlanTarget) (views.IVRCopyResult, copyTally) {
+	var tally copyTally
+	res := views.IVRCopyResult{Name: pt.Name, Href: "/ivrs/" + targetType + "/" + pt.ID.String()}
+	types, readErr := c.CustomIVRs(ctx, targetType, pt.ID)
+	current := dialpad.SelectionsOf(types)
+	for _, step := range pt.Steps {
+		item := views.IVRCopyItem{Label: dialpad.IVRTypeLabel(step.IVRType), From: step.FromWords, To: step.ToWords}
+		now := current[step.IVRType]
+		switch {
+		case ctx.Err() != nil:
+			return res, tally
+		case readErr != nil:
+			item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
+		case now.Equal(step.To):
+			item.Status, item.Note = "skipped", "Already in place."
+		case !now.Equal(step.From):
+			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
+		default:
+			if err := c.ApplyIVRChange(ctx, targetType, pt.ID, dialpad.IVRChange{IVRType: step.IVRType, From: step.From, To: step.To}); err != nil {
+				item.Status, item.Note = "failed", UpstreamMessage(err)
+			} else {
+				item.Status = "done"
+			}
+		}
+		switch item.Status {
+		case "done":
+			tally.done++
+		case "failed":
+			tally.failed++
+		default:
+			tally.skipped++
+		}
+		res.Items = append(res.Items, item)
+	}
+	return res, tally
 }

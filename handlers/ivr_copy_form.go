@@ -25,7 +25,14 @@ func (h *Handler) IVRCopyForm(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	h.renderIVRCopy(w, r, http.StatusOK, s, h.copyFormView(r, s, nil, ""))
+	// "Choose other targets" on the preview comes back with its ticks.
+	var checked []dialpad.ID
+	for _, raw := range r.URL.Query()["target_id"] {
+		if id, err := dialpad.ParseID(raw); err == nil {
+			checked = append(checked, id)
+		}
+	}
+	h.renderIVRCopy(w, r, http.StatusOK, s, h.copyFormView(r, s, checked, ""))
 }
 
 // ivrCopyStart reads what every copy step needs: the person, the source

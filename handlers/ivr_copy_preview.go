@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"net/url"
 	"strconv"
 
 	"switchboard/dialpad"
@@ -13,6 +14,7 @@ import (
 // ivrCopyPlan is a previewed copy, sealed in the preview page: exactly
 // what applying it may send, with the words the preview showed.
 type ivrCopyPlan struct {
+	Source  string              `json:"n"` // the source's name, for the results
 	Targets []ivrCopyPlanTarget `json:"t"`
 }
 
@@ -64,6 +66,7 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	plan, preview := planCopy(r.Context(), who.Client, s, targets)
+	plan.Source = s.source.Name
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
 		return
@@ -76,10 +79,21 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 	v := h.copyFormView(r, s, nil, "")
 	v.Targets = nil
 	v.Apply, v.Plan, v.Preview = s.source.path()+"/copy/apply", token, preview
+	v.ChooseHref = chooseAgainHref(s.source, targets)
+	v.TargetsIn = len(plan.Targets)
 	for _, pt := range plan.Targets {
 		v.ToApply += len(pt.Steps)
 	}
 	h.renderIVRCopy(w, r, http.StatusOK, s, v)
+}
+
+// chooseAgainHref is the target picker with these targets ticked again.
+func chooseAgainHref(source ivrTarget, targets []copyCandidate) string {
+	q := url.Values{}
+	for _, c := range targets {
+		q.Add("target_id", c.ID.String())
+	}
+	return source.path() + "/copy?" + q.Encode()
 }
 
 // copyTargets reads the ticked target_id values: at least one, at most
@@ -148,10 +162,14 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 			}
 			switch step.Skip {
 			case dialpad.CopyNoMatch:
-				item.Status, item.To = "skipped", "“"+step.SourceName+"”"
-				item.Note = "It has no recording called “" + step.SourceName + "” for this type; upload one first."
+				item.Status, item.To = "unavailable", "“"+step.SourceName+"”"
+				item.Note = "It has no recording called “" + step.SourceName + "” for this type."
+				if s.source.Kind.canUpload() {
+					item.FixText = "Upload one to " + ct.Name
+					item.FixHref = res.Href + "/upload?" + url.Values{"ivr_type": {step.IVRType}}.Encode()
+				}
 			case dialpad.CopySplit:
-				item.Status, item.To = "skipped", ""
+				item.Status, item.To = "unavailable", ""
 				item.Note = s.source.Name + " plays different notices for inbound and outbound calls, which can't be copied."
 			default:
 				pt.Steps = append(pt.Steps, ivrCopyPlanStep{IVRType: step.IVRType, From: step.From, To: step.To,

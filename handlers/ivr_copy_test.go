@@ -1,15 +1,19 @@
 package handlers_test
 
 import (
+	"encoding/json"
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/web/webtest"
 )
 
 // copySetup gives UK Sales and Japan Sales recordings named like some of
@@ -76,7 +80,7 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 		t.Fatalf("apply: %d", res.StatusCode)
 	}
 	s.wantWrites(want...)
-	if !strings.Contains(res.Body, `data-testid="ivr-copy-summary">3 done.`) {
+	if !strings.Contains(res.Body, `data-testid="ivr-copy-summary">Copy finished: 3 done.`) {
 		t.Errorf("results lack the summary")
 	}
 	if got := s.selection(uk, "MENU"); !got.IsDefault() {
@@ -154,5 +158,124 @@ func TestIVRCopyTargetChoice(t *testing.T) {
 	}
 	if res := s.b.Get("/ivrs/channel/1/copy"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("copy for a kind without a list: %d", res.StatusCode)
+	}
+}
+
+// copyNextVals reads the hx-vals of the target block set to ask for itself
+// (hx-trigger="load"); ok is false when there is none.
+func copyNextVals(t *testing.T, body string) (url.Values, bool) {
+	t.Helper()
+	m := regexp.MustCompile(`<section[^>]*hx-trigger="load"[^>]*>`).FindString(body)
+	if m == "" {
+		return nil, false
+	}
+	raw := regexp.MustCompile(`hx-vals="([^"]*)"`).FindStringSubmatch(m)
+	if raw == nil || !strings.Contains(m, `hx-include="#ivr-copy-plan"`) {
+		t.Fatalf("the waiting target carries no values or no plan: %s", m)
+	}
+	var vals map[string]string
+	if err := json.Unmarshal([]byte(html.UnescapeString(raw[1])), &vals); err != nil {
+		t.Fatal(err)
+	}
+	out := url.Values{}
+	for k, v := range vals {
+		out.Set(k, v)
+	}
+	return out, true
+}
+
+// With htmx the copy is applied target by target: the first post sends
+// nothing and shows every target waiting; each target then posts for
+// itself, sends only its own changes and moves the progress on.
+func TestIVRCopyRunTargetByTarget(t *testing.T) {
+	s := startIVRs(t, emulator.AdminUserID)
+	sales, japan, uk, want := copySetup(t, s)
+	_, apply := s.preview(sales, japan, uk)
+	path := ivrPath(sales) + "/copy/apply"
+
+	s.st.Emulator.ResetRequests()
+	res := s.b.HTMX(http.MethodPost, path, apply)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("start: %d", res.StatusCode)
+	}
+	s.wantWrites()
+	for _, w := range []string{`data-testid="ivr-copy-run"`, "Applying… 0 of 2 call centers", `id="copy-target-0"`, `id="copy-target-1"`, "Waiting"} {
+		if !strings.Contains(res.Body, w) {
+			t.Errorf("run lacks %q", w)
+		}
+	}
+	if strings.Contains(res.Body, "<html") {
+		t.Error("htmx got a whole page")
+	}
+
+	for i, tt := range []struct {
+		writes []string
+		page   []string
+	}{
+		{want[:2], []string{"Applying… 1 of 2 call centers", "changes so far: 2 done.", `id="copy-target-1" hx-swap-oob="true"`}},
+		{want[2:], []string{`data-testid="ivr-copy-summary">Copy finished: 3 done.`, "Back to Sales"}},
+	} {
+		vals, ok := copyNextVals(t, res.Body)
+		if !ok {
+			t.Fatalf("step %d: no target asks for itself", i)
+		}
+		if vals.Get("_target") != strconv.Itoa(i) {
+			t.Fatalf("step %d asks for target %q", i, vals.Get("_target"))
+		}
+		vals.Set("_plan", apply.Get("_plan"))
+		s.st.Emulator.ResetRequests()
+		res = s.b.HTMX(http.MethodPost, path, vals)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("step %d: %d", i, res.StatusCode)
+		}
+		s.wantWrites(tt.writes...)
+		for _, w := range tt.page {
+			if !strings.Contains(res.Body, w) {
+				t.Errorf("step %d lacks %q", i, w)
+			}
+		}
+	}
+	if _, ok := copyNextVals(t, res.Body); ok {
+		t.Error("the last step asks for another")
+	}
+
+	bad := url.Values{"_plan": {apply.Get("_plan")}, "_target": {"7"}}
+	if res := s.b.HTMX(http.MethodPost, path, bad); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a target out of the plan: %d, want 400", res.StatusCode)
+	}
+}
+
+// With Dialpad's company limit on (20 requests/s), a copy to every other
+// call center goes through without a single refusal: the console paces
+// itself. Without its limiter the reads and writes come faster than Dialpad
+// takes, and some items would fail with a rate limit.
+func TestIVRCopyRespectsRateLimit(t *testing.T) {
+	s := startIVRs(t, emulator.AdminUserID, webtest.WithEmulator(emulator.Options{CompanyRPS: 20}))
+	sales := s.centerID("Sales")
+	ccs, err := s.api.CallCenters(t.Context(), dialpad.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var others []dialpad.ID
+	for _, cc := range ccs {
+		if cc.ID != sales {
+			others = append(others, cc.ID)
+		}
+	}
+	page, apply := s.preview(sales, others...)
+	m := regexp.MustCompile(`data-testid="ivr-copy-count">(\d+) changes`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the preview counts no changes")
+	}
+	res := s.b.PostForm(ivrPath(sales)+"/copy/apply", apply)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("apply: %d", res.StatusCode)
+	}
+	if want := `data-testid="ivr-copy-summary">Copy finished: ` + m[1] + ` done.`; !strings.Contains(res.Body, want) {
+		got := regexp.MustCompile(`data-testid="ivr-copy-summary">([^<]*)`).FindStringSubmatch(res.Body)
+		t.Errorf("summary %q, want %s done with nothing failed", got, m[1])
+	}
+	if strings.Contains(res.Body, "rate-limiting") {
+		t.Error("Dialpad rate-limited the copy")
 	}
 }

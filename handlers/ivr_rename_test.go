@@ -81,6 +81,19 @@ func TestIVRRename(t *testing.T) {
 		})
 	}
 
+	t.Run("Dialpad failing keeps the input", func(t *testing.T) {
+		path, form := s.renameForm(sales, jazz)
+		form.Set("name", "Bossa nova, remastered")
+		defer s.st.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 503})()
+		res := s.b.PostForm(path, form)
+		if res.StatusCode != http.StatusBadGateway || !strings.Contains(res.Body, "Dialpad is having trouble (503)") {
+			t.Fatalf("status %d, want 502 with a plain message", res.StatusCode)
+		}
+		if got := ivrFormOf(t, res.Body, "ivr-rename-form").Get("name"); got != "Bossa nova, remastered" {
+			t.Errorf("the person's name was lost: %q", got)
+		}
+	})
+
 	t.Run("someone renamed it meanwhile", func(t *testing.T) {
 		path, form := s.renameForm(sales, jazz)
 		other := "Renamed elsewhere"

@@ -57,16 +57,23 @@ func TestIVRPage(t *testing.T) {
 		t.Errorf("direction select = %q, want both", got)
 	}
 
+	// A router lists its IVRs but takes no uploads: the page says so.
 	routers, err := s.api.CallRouters(t.Context(), dialpad.ListFilter{})
 	if err != nil || len(routers) == 0 {
 		t.Fatalf("routers: %v", err)
 	}
+	rt := s.b.Get("/ivrs/callrouter/" + routers[0].ID.String())
+	for _, want := range []string{`data-testid="ivr-header-note"`, "none can be uploaded to this call router", `data-testid="ivr-target-name">` + routers[0].Name + `<`} {
+		if rt.StatusCode != http.StatusOK || !strings.Contains(rt.Body, want) {
+			t.Errorf("router IVR page: %d, lacks %q", rt.StatusCode, want)
+		}
+	}
+	if strings.Contains(rt.Body, "/upload") || strings.Contains(rt.Body, `data-testid="ivr-save"`) {
+		t.Error("the router IVR page, with nothing to choose, offers an upload or a save")
+	}
 	for _, tt := range []struct {
 		path, want string
 	}{
-		// The emulator keeps IVRs for call centers, departments, offices
-		// and people only.
-		{"/ivrs/callrouter/" + routers[0].ID.String(), "Dialpad keeps no custom IVRs for " + routers[0].Name},
 		{"/ivrs/planet/1", "No such kind of target"},
 		{"/ivrs/callcenter/abc", "No such call center"},
 		{"/ivrs/callcenter/1234567890123456", "No such call center"},
@@ -147,6 +154,16 @@ func TestIVRSaveRecordingDirection(t *testing.T) {
 	if !strings.Contains(msg, "(inbound calls)") {
 		t.Errorf("flash %q", msg)
 	}
+
+	// A direction alone changes nothing in Dialpad: nothing goes out, and
+	// the flash says why.
+	_, form = s.open(care)
+	form.Set("AUTO_RECORDING__select_option", "outbound")
+	s.st.Emulator.ResetRequests()
+	if msg := s.ivrFlash(s.b.PostForm(ivrPath(care), form)); !strings.Contains(msg, "a call direction applies only together with a new choice") {
+		t.Errorf("flash %q", msg)
+	}
+	s.wantWrites()
 
 	_, form = s.open(care)
 	form.Set("AUTO_RECORDING__select_option", "sideways")
@@ -249,6 +266,8 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 		{"429", emulator.Fault{Status: 429, RetryAfter: 42 * time.Second}, http.StatusTooManyRequests, "try again in 42 seconds"},
 		{"400", emulator.Fault{Status: 400, Message: "ivr_id: not allowed today"}, http.StatusUnprocessableEntity, "Dialpad says: ivr_id: not allowed today"},
 		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
+		{"404", emulator.Fault{Status: 404}, http.StatusNotFound, "Dialpad couldn&#39;t find it"},
+		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Couldn&#39;t reach Dialpad"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, form := s.open(japan)
@@ -353,5 +372,18 @@ func TestIVRLinksAndKinds(t *testing.T) {
 		if !found {
 			t.Errorf("no %s IVR page shows %q", tt.kind, tt.want)
 		}
+	}
+	// A call router's page links to its IVR page, which answers.
+	routers, err := s.api.CallRouters(t.Context(), dialpad.ListFilter{})
+	if err != nil || len(routers) == 0 {
+		t.Fatalf("routers: %v", err)
+	}
+	page := s.b.Get("/routers/" + routers[0].ID.String())
+	link := "/ivrs/callrouter/" + routers[0].ID.String()
+	if !strings.Contains(page.Body, `href="`+link+`"`) {
+		t.Errorf("the router page does not link to %s", link)
+	}
+	if res := s.b.Get(link); res.StatusCode != http.StatusOK {
+		t.Errorf("GET %s: %d", link, res.StatusCode)
 	}
 }

@@ -49,6 +49,7 @@ func (h *Handler) IVRUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
+	f.FileName = fileName
 	f.validate(file, fileName, err)
 	if len(f.FieldErrors) > 0 {
 		h.renderIVRUpload(w, r, http.StatusUnprocessableEntity, t, f, "")
@@ -159,13 +160,13 @@ func (f *ivrUploadForm) validate(file []byte, fileName string, readErr error) {
 	}
 	switch err := dialpad.SniffMP3(file); {
 	case errors.Is(readErr, errUploadTooLarge), errors.Is(err, dialpad.ErrMP3TooLarge):
-		f.FieldErrors["file"] = "This file is larger than 10 MB. Dialpad takes MP3 recordings of at most 10 MB."
+		f.FieldErrors["file"] = "This file is larger than 10 MB. Switchboard uploads recordings of at most 10 MB: shorten it or export it at a lower bitrate, then choose it again."
 	case fileName == "" && len(file) == 0:
 		f.FieldErrors["file"] = "Choose an MP3 file to upload."
 	case errors.Is(err, dialpad.ErrMP3Empty):
 		f.FieldErrors["file"] = "This file is empty. Choose the MP3 recording to upload."
 	case err != nil:
-		f.FieldErrors["file"] = "This file is not an MP3. Save or export the recording as MP3 and upload that."
+		f.FieldErrors["file"] = "This file is not an MP3. Export the recording as MP3 and choose that file."
 	}
 }
 
@@ -189,5 +190,5 @@ func (h *Handler) ivrUploadFailure(w http.ResponseWriter, r *http.Request, t ivr
 	if prob.retryAfter > 0 {
 		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
 	}
-	h.renderIVRUpload(w, r, status, t, f, prob.message+" Choose the file again to retry.")
+	h.renderIVRUpload(w, r, status, t, f, prob.message)
 }

@@ -3,6 +3,8 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"path"
+	"strings"
 
 	"switchboard/dialpad"
 	"switchboard/views"
@@ -21,6 +23,7 @@ type ivrUploadForm struct {
 	IVRType     string
 	Name        string
 	Description string
+	FileName    string // the file's name as posted, to ask for it again
 	FieldErrors map[string]string
 }
 
@@ -84,6 +87,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 		FieldErrors: f.FieldErrors,
 		Message:     message,
 		MaxMB:       dialpad.MaxMP3Bytes >> 20,
+		FileAgain:   fileAgain(f),
 		ReadOnly:    !canEdit,
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+t.Name
@@ -98,4 +102,14 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 		v.Types = append(v.Types, g)
 	}
 	h.Render(w, r, status, views.IVRUploadPage(h.layout(r, "Upload a recording · "+t.Name, ivrNav(t)), v), nil)
+}
+
+// fileAgain names the file the person must choose again when the form comes
+// back (browsers never refill a file input); "" when there was none, or when the file itself was refused (its
+// own message says what to choose instead).
+func fileAgain(f ivrUploadForm) string {
+	if f.FileName == "" || f.FieldErrors["file"] != "" {
+		return ""
+	}
+	return path.Base(strings.ReplaceAll(f.FileName, `\`, "/"))
 }

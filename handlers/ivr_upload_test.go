@@ -62,6 +62,12 @@ func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 				t.Errorf("no message %q beside %s", tt.want, tt.field)
 			}
 			s.wantWrites()
+			// A browser never refills a file input: the page asks for the
+			// same file again, unless the file itself was refused.
+			asks := strings.Contains(res.Body, `data-testid="file-again"`)
+			if want := tt.field != "file"; asks != want || want && !strings.Contains(res.Body, "Choose “"+tt.fileName+"” again") {
+				t.Errorf("asks to choose the file again: %v, want %v", asks, want)
+			}
 			// The other inputs are kept.
 			again := ivrFormOf(t, res.Body, "ivr-upload-form")
 			for _, f := range []string{"ivr_type", "name", "description"} {
@@ -126,5 +132,53 @@ func TestIVRUploadReadOnlyAndUnsupported(t *testing.T) {
 	}
 	if res := s.b.Get("/ivrs/callrouter/1/upload"); res.StatusCode != http.StatusNotFound || !strings.Contains(res.Body, "No uploads for call routers") {
 		t.Errorf("router upload page: %d", res.StatusCode)
+	}
+}
+
+// Dialpad refusing or failing an upload shows its reason in plain words,
+// keeps the other inputs and asks for the file again.
+func TestIVRUploadUpstreamFailures(t *testing.T) {
+	s := startIVRs(t, emulator.AdminUserID)
+	billing := s.centerID("Billing")
+	for _, tt := range []struct {
+		name   string
+		fault  emulator.Fault
+		status int
+		want   string
+	}{
+		{"400", emulator.Fault{Status: 400, Message: "file: audio too short"}, http.StatusUnprocessableEntity, "Dialpad says: file: audio too short"},
+		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad is having trouble (503)"},
+		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			form := s.uploadForm(billing, "HOLD_MUSIC")
+			form.Set("name", "Ocean waves")
+			form.Set("description", "Calm, 2 minutes")
+			f := tt.fault
+			f.Method, f.Path = http.MethodPost, "/api/v2/customivrs"
+			defer s.st.Emulator.InjectFault(f)()
+			res := s.postMultipart(ivrPath(billing)+"/upload", form, "ocean.mp3", ivrMP3(3))
+			if res.StatusCode != tt.status {
+				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
+			}
+			for _, want := range []string{tt.want, `data-testid="form-message"`, "Choose “ocean.mp3” again"} {
+				if !strings.Contains(res.Body, want) {
+					t.Errorf("page lacks %q", want)
+				}
+			}
+			again := ivrFormOf(t, res.Body, "ivr-upload-form")
+			for _, k := range []string{"ivr_type", "name", "description"} {
+				if again.Get(k) != form.Get(k) {
+					t.Errorf("%s came back as %q, want %q", k, again.Get(k), form.Get(k))
+				}
+			}
+		})
+	}
+	for _, ty := range s.list(dialpad.TargetCallCenter, billing) {
+		for _, v := range ty.IVRs {
+			if v.Name == "Ocean waves" {
+				t.Error("a failed upload left a recording behind")
+			}
+		}
 	}
 }

@@ -49,6 +49,7 @@ func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token s
 			vs.Rows = append(vs.Rows, row)
 		}
 		v.InUse += vs.InUse
+		v.HasChoices = v.HasChoices || len(vs.Rows) > 0
 		v.Sections = append(v.Sections, vs)
 	}
 	return v
@@ -98,7 +99,7 @@ func (h *Handler) ivrTypeRow(t ivrTarget, info dialpad.IVRTypeInfo, ivrs []dialp
 	if len(current) > 1 {
 		// A split recording notice can be kept as it is, not picked anew.
 		row.Options = append(row.Options, views.Option{Value: current.String(),
-			Label: "Keep both current notices (one per direction)", Selected: mine.Equal(current)})
+			Label: "Keep both (one per direction)", Selected: mine.Equal(current)})
 	}
 	for _, v := range ivrs {
 		row.Options = append(row.Options, views.Option{Value: v.ID.String(), Label: v.Name,
@@ -134,7 +135,11 @@ func (h *Handler) ivrRecording(t ivrTarget, v dialpad.CustomIVR) views.IVRRecord
 func (h *Handler) ivrHeader(t ivrTarget, canEdit bool) views.IVRHeader {
 	back, label := t.back()
 	hd := views.IVRHeader{Kind: t.Kind.Singular, Plural: t.Kind.Plural, Name: t.Name, BackHref: back, BackLabel: label}
-	if canEdit && t.Kind.canUpload() {
+	switch {
+	case !t.Kind.canUpload():
+		hd.Note = "Dialpad's API takes new recordings for call centers, departments, offices, people and coaching teams only, " +
+			"so none can be uploaded to this " + t.Kind.Singular + " here. Recordings it already has can still be chosen."
+	case canEdit:
 		hd.UploadHref = t.path() + "/upload"
 	}
 	if _, ok := copyCandidatesOf(t.Kind); ok {

@@ -25,6 +25,7 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 		l.CSS = h.Assets.URL("css/app.css")
 		l.HTMX = h.Assets.URL("vendor/htmx.min.js")
 		l.JS = h.Assets.URL("js/app.js")
+		l.Icon = h.Assets.URL("img/icon.svg")
 	}
 	return l
 }

@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"switchboard/dialpad/emulator"
 	"switchboard/dialpad/routing"
@@ -101,6 +103,9 @@ func TestRouterCreateValidationKeepsInput(t *testing.T) {
 }
 
 func TestRouterTester(t *testing.T) {
+	// The slow endpoint never answers; the tester gives up after timeout,
+	// Dialpad's 5 s shortened so the test does not wait that long.
+	const timeout = 250 * time.Millisecond
 	tests := []struct {
 		name         string
 		status       int
@@ -117,20 +122,25 @@ func TestRouterTester(t *testing.T) {
 		{name: "missing target", status: 200, body: `{"target_id": 404, "target_type": "user"}`, allowPrivate: true,
 			wantStatus: http.StatusOK, wantVerdict: "Would count as a routing error: target user 404 does not exist."},
 		{name: "slow", blocks: true, allowPrivate: true,
-			wantStatus: http.StatusOK, wantVerdict: "Would count as a routing error: timed out after 5 s."},
+			wantStatus: http.StatusOK, wantVerdict: "Would count as a routing error: timed out after 250 ms."},
 		{name: "private address", status: 200, body: `{"target_id": "%s", "target_type": "callcenter"}`, allowPrivate: false,
 			wantStatus: http.StatusOK, wantVerdict: "Would count as a routing error: refused: 127.0.0.1 is a loopback address."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := startRouters(t, emulator.SupportUserID, webtest.WithConfig(func(c *web.Config) { c.AllowPrivateRoutingURLs = tt.allowPrivate }))
+			e := startRouters(t, emulator.SupportUserID, webtest.WithConfig(func(c *web.Config) {
+				c.AllowPrivateRoutingURLs = tt.allowPrivate
+				if tt.blocks {
+					c.RoutingTimeout = timeout
+				}
+			}))
 			sales := e.callCenter("Sales")
 			cr := e.router("Shipment Status Lookup")
 			var service string
 			var got <-chan []byte
 			if tt.blocks {
-				service = blockingService(t)
+				service, got = blockingService(t)
 			} else {
 				service, got = routingService(t, tt.status, strings.ReplaceAll(tt.body, "%s", sales.ID.String()))
 			}
@@ -147,11 +157,31 @@ func TestRouterTester(t *testing.T) {
 			if v := testText(res.Body, "test-verdict"); !strings.HasPrefix(v, tt.wantVerdict) {
 				t.Errorf("verdict = %q, want %q", v, tt.wantVerdict)
 			}
-			if got != nil && !tt.blocks && tt.allowPrivate {
-				var p routing.Payload
-				if err := json.Unmarshal(<-got, &p); err != nil || p.InternalNumber != cr.PhoneNumbers[0] || p.CallID == 0 {
-					t.Errorf("the routing service got %+v (%v), want Dialpad's payload for %s", p, err, cr.PhoneNumbers[0])
+			switch {
+			case !tt.allowPrivate:
+				if len(got) != 0 {
+					t.Error("the tester reached a loopback address it should have refused")
 				}
+			default:
+				// The request is Dialpad's payload, exactly its six fields.
+				var p map[string]any
+				if err := json.Unmarshal(<-got, &p); err != nil {
+					t.Fatalf("the routing service got no JSON: %v", err)
+				}
+				var keys []string
+				for k := range p {
+					keys = append(keys, k)
+				}
+				slices.Sort(keys)
+				if want := []string{"call_id", "contact_id", "contact_type", "date_started", "external_number", "internal_number"}; !slices.Equal(keys, want) {
+					t.Errorf("payload fields = %v, want %v", keys, want)
+				}
+				if p["internal_number"] != cr.PhoneNumbers[0] {
+					t.Errorf("internal_number = %v, want the router's number %s", p["internal_number"], cr.PhoneNumbers[0])
+				}
+			}
+			if tt.blocks && (testText(res.Body, "test-status") != "No answer" || !strings.Contains(res.Body, "rt-result-bad")) {
+				t.Errorf("slow endpoint: status %q, want No answer marked as a routing error", testText(res.Body, "test-status"))
 			}
 			if len(e.writes()) != 0 {
 				t.Errorf("a test call changed Dialpad: %s", describe(e.writes()))
@@ -231,6 +261,22 @@ func TestRouterAssignNumber(t *testing.T) {
 		t.Errorf("flash %q does not name a 646 number the page lists", flash)
 	}
 
+	// By number, as the primary: it comes first on the router.
+	e.st.Emulator.ResetRequests()
+	res = e.b.PostForm("/routers/"+cr.ID.String()+"/numbers", url.Values{"number": {"+1 (212) 555-0181"}, "primary": {"true"}})
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("assign as primary answered %d:\n%s", res.StatusCode, testText(res.Body, "numbers-message"))
+	}
+	if ws := e.writes(); len(ws) != 1 || compactJSON(t, ws[0].Body) != `{"number":"+12125550181","primary":true}` {
+		t.Fatalf("want one assign_number of +12125550181 as primary, got %s", describe(ws))
+	}
+	if got := e.freshRouter(cr.ID).PhoneNumbers; len(got) == 0 || got[0] != "+12125550181" {
+		t.Errorf("router numbers = %v, want +12125550181 first", got)
+	}
+	if flash := testText(e.b.Follow(res).Body, "flash"); flash != "Assigned +12125550181 to this router as its primary number." {
+		t.Errorf("flash = %q", flash)
+	}
+
 	tests := []struct {
 		name   string
 		form   url.Values
@@ -306,5 +352,39 @@ func TestRouterListNamesTargets(t *testing.T) {
 	manager := e.st.LoginAs(t, emulator.ManagerUserID)
 	if strings.Contains(manager.Get("/routers").Body, `data-testid="new-router"`) {
 		t.Error("a manager is offered to create a router")
+	}
+}
+
+// A routing service that refuses an unsigned test is most likely waiting
+// for the router's signature: the verdict says what to try.
+func TestRouterTesterHintsAtTheSecret(t *testing.T) {
+	e := startRouters(t, emulator.AdminUserID)
+	signed, unsigned := e.router("VIP Customer Router"), e.router("Shipment Status Lookup")
+	if signed.Signature == nil || signed.Signature.Algo == "" || unsigned.Signature != nil && unsigned.Signature.Algo != "" {
+		t.Fatalf("seed: want VIP signed and Shipments unsigned, got %+v and %+v", signed.Signature, unsigned.Signature)
+	}
+	service, _ := routingService(t, http.StatusUnauthorized, `{"error":"signature required"}`)
+	tests := []struct {
+		name   string
+		router string
+		secret string
+		hint   bool
+	}{
+		{"signed router, unsigned test", signed.Name, "", true},
+		{"signed router, signed test", signed.Name, "the-routing-service-secret-0123456789", false},
+		{"unsigned router", unsigned.Name, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cr := e.router(tt.router)
+			e.pointRouter(cr.ID, service)
+			res := e.b.HTMX(http.MethodPost, "/routers/"+cr.ID.String()+"/test", url.Values{"secret": {tt.secret}})
+			if v := testText(res.Body, "test-verdict"); v != "Would count as a routing error: answered 401." {
+				t.Errorf("verdict = %q", v)
+			}
+			if hint := testText(res.Body, "test-hint"); (hint != "") != tt.hint || tt.hint && !strings.Contains(hint, "Paste the router's secret") {
+				t.Errorf("hint = %q, want one: %v", hint, tt.hint)
+			}
+		})
 	}
 }

@@ -78,6 +78,15 @@ func (h *Handler) nextChangeNote(id dialpad.ID, tz string) string {
 	return "Next change possible at " + clockIn(at, tz) + " (" + waitWords(at.Sub(now)) + ")."
 }
 
+// withNextChange ends a success message with when the router may change
+// again, so the person learns it when they change it.
+func withNextChange(msg, note string) string {
+	if note == "" {
+		return msg
+	}
+	return msg + " " + note
+}
+
 // clockIn is the time of day in the zone, or in UTC (said so) when the zone
 // is unknown.
 func clockIn(t time.Time, tz string) string {

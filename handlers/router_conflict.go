@@ -19,12 +19,18 @@ const conflictDefaultTarget = "default_target"
 // field whose value to keep.
 func (h *Handler) routerConflict(w http.ResponseWriter, r *http.Request, page routerPage,
 	mine, theirs dialpad.CallRouter, d dialpad.Diff) {
-	rebased, err := rebase(theirs, d.Changes)
+	rebased, err := dialpad.Rebase(theirs, d.Changes)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return
 	}
 	typed := *page.form
+	// Their target may be one the page has not named yet.
+	if t, err := h.routerNames(r.Context(), IdentityFrom(r.Context()),
+		target{theirs.DefaultTargetType, theirs.DefaultTargetID},
+		target{mine.DefaultTargetType, mine.DefaultTargetID}); err == nil {
+		page.targets = t
+	}
 	f := formFromRouter(rebased)
 	f.SecretAction, f.Secret, f.ResetErrorCount = typed.SecretAction, typed.Secret, typed.ResetErrorCount
 
@@ -57,7 +63,7 @@ func routerConflictField(apiField string) string {
 	return apiField
 }
 
-// routerChoices turns the panel's choices into API fields for takeTheirs.
+// routerChoices turns the panel's choices into API fields for theirsChosen.
 func routerChoices(choices map[string]string) map[string]string {
 	out := make(map[string]string, len(choices)+1)
 	for field, c := range choices {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"context"
 	"net/http"
 
 	"switchboard/dialpad"
@@ -21,14 +22,17 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := parseRouterForm(r)
-	targets, err := h.routerTargets(ctx, id)
+	// Checking the choice takes its name alone; the form comes back with
+	// the whole chooser only when something is wrong.
+	chosen, _ := parseTarget(f.DefaultTarget)
+	targets, err := h.routerNames(ctx, id, chosen)
 	if err != nil {
-		h.logger().WarnContext(ctx, "router targets not loaded", "err", err)
+		h.logger().WarnContext(ctx, "router target names not loaded", "err", err)
 		targets = nil
 	}
 	f.validate(targets, target{})
 	if !f.valid() {
-		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, id, f, targets, "")
+		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, id, f, h.withChooser(ctx, id, targets), "")
 		return
 	}
 
@@ -43,7 +47,7 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 		Secret:            secret,
 	})
 	if err != nil {
-		h.routerCreateFailed(w, r, id, f, targets, err, secret)
+		h.routerCreateFailed(w, r, id, f, h.withChooser(ctx, id, targets), err, secret)
 		return
 	}
 	h.logger().InfoContext(ctx, "call router created", "router_id", cr.ID, "office_id", cr.OfficeID, "secret_set", secret != "")
@@ -55,6 +59,15 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 	}
 	h.Flash(r, done+" Assign it a phone number so calls can reach it.")
 	http.Redirect(w, r, "/routers/"+cr.ID.String(), http.StatusSeeOther)
+}
+
+// withChooser is the chooser's lists for a form coming back, or t when
+// they cannot be read (the form then offers the current choice only).
+func (h *Handler) withChooser(ctx context.Context, id *Identity, t *routerTargets) *routerTargets {
+	if all, err := h.routerTargets(ctx, id); err == nil {
+		return all
+	}
+	return t
 }
 
 // routerCreateFailed re-renders the new-router form after Dialpad failed.

@@ -106,6 +106,10 @@ func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int
 	if lastProblem != "" {
 		msg += " Last error: " + lastProblem + "."
 	}
+	// Each error past the tenth in an hour disables the router, as in Dialpad.
+	if failed > 0 && h.Demo.ErrorCount(routerID) > 10 {
+		msg += " Dialpad disabled the router: more than 10 routing errors in an hour."
+	}
 	return msg
 }
 

@@ -107,7 +107,7 @@ func TestRouterDemoPanel(t *testing.T) {
 	}{
 		{"place1", "Demo: placed 1 call: 1 routed, 0 routing errors.", 1},
 		{"failing", "Demo: the routing service now answers 500 to every call.", 1},
-		{"place11", "Demo: placed 11 calls: 0 routed, 11 routing errors. Last error: answered 500.", 12},
+		{"place11", "Demo: placed 11 calls: 0 routed, 11 routing errors. Last error: answered 500. Dialpad disabled the router: more than 10 routing errors in an hour.", 12},
 		{"place1", "Demo: placed 0 of 1 calls (0 routed, 0 routing errors), then: the router is disabled.", 12},
 		{"healthy", "Demo: the routing service answers every call again.", 12},
 	}

@@ -3,7 +3,8 @@ package handlers
 import "net/http"
 
 // RouterEdit shows one call router: its state, support's reset when it is
-// disabled, its settings, numbers and the endpoint tester.
+// disabled, its settings, numbers and the endpoint tester. ?choose=target
+// opens the default target's select (the way there without JavaScript).
 func (h *Handler) RouterEdit(w http.ResponseWriter, r *http.Request) {
 	id, ok := h.signedIn(w, r)
 	if !ok {
@@ -13,10 +14,11 @@ func (h *Handler) RouterEdit(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+	choose := r.URL.Query().Get("choose") == "target"
+	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, choose)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	h.renderRouterPage(w, r, http.StatusOK, routerPage{router: *cr, base: *cr, targets: targets})
+	h.renderRouterPage(w, r, http.StatusOK, routerPage{router: *cr, base: *cr, targets: targets, choose: choose})
 }

@@ -191,15 +191,18 @@ func routingService(t *testing.T, status int, body string) (string, <-chan []byt
 }
 
 // blockingService is a routing service that never answers: it holds each
-// request until the caller gives up.
-func blockingService(t *testing.T) string {
+// request until the caller gives up. Each request body goes to the
+// returned channel, so a test knows the request did arrive.
+func blockingService(t *testing.T) (string, <-chan []byte) {
 	t.Helper()
+	got := make(chan []byte, 16)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
+		b, _ := io.ReadAll(r.Body)
+		got <- b
 		<-r.Context().Done()
 	}))
 	t.Cleanup(srv.Close)
-	return srv.URL + "/route"
+	return srv.URL + "/route", got
 }
 
 // assertAbsent fails when s shows up in any response the browser got since

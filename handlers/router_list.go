@@ -28,9 +28,10 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 	}
 	idx := targets.officeIndex()
 	v := views.RouterList{
-		Filter: f.bar("/routers", targets.offices, false),
-		Rows:   routerRows(routers, targets),
-		Empty:  f.empty("/routers", "call routers", idx),
+		Filter:   f.bar("/routers", targets.offices, false),
+		Rows:     routerRows(routers, targets),
+		Empty:    f.empty("/routers", "call routers", idx),
+		Disabled: disabledRouters(routers),
 	}
 	if canCreateRouters(id) {
 		v.NewHref = "/routers/new"
@@ -43,27 +44,38 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 		views.RouterResults(v))
 }
 
-// listRouters fetches the targets (offices among them) and the filtered
-// routers at once. When the office filter names no office, the routers are
-// fetched again without it.
+// listRouters fetches the filtered routers and the offices at once, then
+// names the routers' default targets (each read by id unless the person's
+// recent pages already named it). When the office filter names no office,
+// the routers are fetched again without it.
 func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) (*routerTargets, []dialpad.CallRouter, error) {
 	var (
 		wg                 sync.WaitGroup
-		targets            *routerTargets
+		offices            *routerTargets
 		routers            []dialpad.CallRouter
-		errTargets, errRts error
+		errOffices, errRts error
 	)
-	wg.Go(func() { targets, errTargets = h.routerTargets(ctx, id) })
+	wg.Go(func() { offices, errOffices = h.routerNames(ctx, id) })
 	wg.Go(func() { routers, errRts = id.Client.CallRouters(ctx, f.api()) })
 	wg.Wait()
-	if errTargets != nil {
-		return nil, nil, errTargets
+	if errOffices != nil {
+		return nil, nil, errOffices
 	}
-	if f.resolveOffice(targets.offices) {
+	if f.resolveOffice(offices.offices) {
 		routers, errRts = id.Client.CallRouters(ctx, f.api())
 	}
 	if errRts != nil {
 		return nil, nil, errRts
+	}
+	tgs := make([]target, 0, len(routers))
+	for _, cr := range routers {
+		tgs = append(tgs, target{cr.DefaultTargetType, cr.DefaultTargetID})
+	}
+	targets, err := h.routerNames(ctx, id, tgs...)
+	if err != nil {
+		// The list still shows, its targets named by kind and id.
+		h.logger().WarnContext(ctx, "router target names not loaded", "err", err)
+		targets = offices
 	}
 	return targets, routers, nil
 }

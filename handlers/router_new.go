@@ -29,7 +29,7 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 // renderRouterNew renders the new-router form with status and a message
 // at the top ("" for none).
 func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, id *Identity, f routerForm, targets *routerTargets, message string) {
-	v := routerFormView(f, targets)
+	v := routerFormView(f, targets, "", false)
 	v.New, v.Action, v.Submit, v.Message = true, "/routers", "Create router", message
 	if !canCreateRouters(id) {
 		v.ReadOnly = true

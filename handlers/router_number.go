@@ -43,7 +43,7 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 	}
 	keep := func(p *routerPage) { p.numbers = n }
 	if validateNumber(&n) {
-		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
 		if err != nil {
 			h.UpstreamError(w, r, err)
 			return

@@ -30,7 +30,8 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 	}
 	h.routerChanges.changed(routerID, h.now())
 	h.logger().InfoContext(ctx, "call router reset", "router_id", routerID)
-	h.Flash(r, saved.Current.Name+" is enabled again and its error count is reset.")
+	h.Flash(r, withNextChange(saved.Current.Name+" is enabled again and its error count is reset.",
+		h.nextChangeNote(routerID, id.User.Timezone)))
 	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
 }
 
@@ -48,7 +49,7 @@ func (h *Handler) routerActionFailed(w http.ResponseWriter, r *http.Request, id 
 		return
 	}
 	h.logger().WarnContext(r.Context(), "call router action failed", "router_id", routerID, "path", r.URL.Path, "status", fail.status, "err", err)
-	cr, targets, rerr := h.loadRouterPage(r.Context(), id, routerID)
+	cr, targets, rerr := h.loadRouterPage(r.Context(), id, routerID, false)
 	if rerr != nil {
 		// Nothing to draw the page from: the error page says what failed first.
 		h.UpstreamError(w, r, err)

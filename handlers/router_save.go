@@ -38,20 +38,22 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	}
 
 	f := parseRouterForm(r)
-	targets, err := h.routerTargets(ctx, id)
+	baseTarget := target{base.DefaultTargetType, base.DefaultTargetID}
+	chosen, _ := parseTarget(f.DefaultTarget)
+	targets, err := h.routerNames(ctx, id, baseTarget, chosen)
 	if err != nil {
 		// Names only: the form is still checked, and Dialpad has the last word.
-		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", err)
+		h.logger().WarnContext(ctx, "router target names not loaded", "router_id", routerID, "err", err)
 		targets = nil
 	}
 	page := routerPage{router: base, base: base, targets: targets, form: &f}
-	f.validate(targets, target{base.DefaultTargetType, base.DefaultTargetID})
+	f.validate(targets, baseTarget)
 	if !f.valid() {
 		h.renderRouterPage(w, r, http.StatusUnprocessableEntity, page)
 		return
 	}
 
-	mine, err := takeTheirs(f.apply(base), base, routerChoices(f.Conflict))
+	mine, err := dialpad.TakeTheirs(f.apply(base), base, theirsChosen(routerChoices(f.Conflict)))
 	if err != nil {
 		h.ServerError(w, r, err)
 		return
@@ -86,7 +88,8 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	fields := changedFields(saved.Diff)
 	h.logger().InfoContext(ctx, "call router saved", "router_id", routerID, "fields", fields,
 		"secret_set", secret != "", "reset_error_count", f.ResetErrorCount)
-	done := savedSentence(saved.Current.Name, fields, secret != "", f.ResetErrorCount)
+	done := withNextChange(savedSentence(saved.Current.Name, fields, secret != "", f.ResetErrorCount),
+		h.nextChangeNote(routerID, id.User.Timezone))
 	if secret != "" {
 		h.renderRouterPage(w, r, http.StatusOK, routerPage{
 			router: *saved.Current, base: *saved.Current, targets: targets,
@@ -122,7 +125,7 @@ func (h *Handler) routerFormFailed(w http.ResponseWriter, r *http.Request, route
 // routerStale answers a form whose sealed base is missing, altered or from
 // another router: nothing is sent, the router is shown as it is now.
 func (h *Handler) routerStale(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID) {
-	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID)
+	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

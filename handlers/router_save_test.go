@@ -113,20 +113,26 @@ func TestRouterSecretIsShownOnceAndNeverAgain(t *testing.T) {
 				t.Errorf("Dialpad's signature = %+v, want HS256", got.Signature)
 			}
 
-			// Every later page: the router, the list, a reload.
+			// Every later page: the router, the list, the overview, the
+			// chooser, the tester, the delete confirmation, a reload.
 			from := len(e.b.Responses())
-			for _, p := range []string{"/routers/" + cr.ID.String(), "/routers", "/routers/" + cr.ID.String() + "/delete"} {
+			for _, p := range []string{"/routers/" + cr.ID.String(), "/routers", "/", "/routers/" + cr.ID.String() + "?choose=target",
+				"/routers/" + cr.ID.String() + "/delete", "/routers/" + cr.ID.String()} {
 				if r := e.b.Get(p); r.StatusCode != http.StatusOK {
 					t.Errorf("GET %s = %d", p, r.StatusCode)
 				}
 			}
+			e.b.HTMX(http.MethodPost, "/routers/"+cr.ID.String()+"/test", url.Values{})
 			page := e.b.Responses()[from].Body
 			if testText(page, "router-secret-state") != "Signing secret: set" {
 				t.Errorf("the router page says %q", testText(page, "router-secret-state"))
 			}
 			e.assertAbsent(secret, from, "the secret")
-			if strings.Contains(e.st.Logs(), secret) {
-				t.Error("the console logged the secret")
+			// The sealed base is readable by anyone holding the page.
+			for _, r := range e.b.Responses()[from:] {
+				if strings.Contains(r.Body, `data-testid="router-form"`) && strings.Contains(sealedRouter(t, cr.ID, routerForm(t, r.Body).Get("_base")), secret) {
+					t.Errorf("the sealed form base of %s holds the secret", r.URL)
+				}
 			}
 		})
 	}
@@ -149,8 +155,9 @@ func TestRouterResetAsSupport(t *testing.T) {
 	}
 	e.onePatch("/api/v2/callrouters/"+cr.ID.String(), `{"enabled":true,"reset_error_count":true}`)
 	after := e.b.Follow(res)
-	if got, want := testText(after.Body, "flash"), "Carrier Hotline Router is enabled again and its error count is reset."; got != want {
-		t.Errorf("flash = %q, want %q", got, want)
+	flash := testText(after.Body, "flash")
+	if want := "Carrier Hotline Router is enabled again and its error count is reset. Next change possible at "; !strings.HasPrefix(flash, want) {
+		t.Errorf("flash = %q, want %q and the time", flash, want)
 	}
 	if testText(after.Body, "router-status") != "Enabled" || strings.Contains(after.Body, `data-testid="reset-panel"`) {
 		t.Error("the page does not show the router enabled")
@@ -160,6 +167,31 @@ func TestRouterResetAsSupport(t *testing.T) {
 	}
 	if next := testText(after.Body, "next-change"); !strings.HasPrefix(next, "Next change possible at ") {
 		t.Errorf("next-change note = %q", next)
+	}
+
+	// Its routing service fails again at once: 11 more errors disable it
+	// within the five minutes. The panel says when a reset is possible,
+	// and pressing anyway gets Dialpad's 429 in plain words.
+	service, _ := routingService(t, 500, `{}`)
+	e.pointRouter(cr.ID, service)
+	for range 11 {
+		if _, err := e.st.Emulator.PlaceCall(t.Context(), cr.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	again, _ := e.openRouter(cr.ID)
+	if wait := testText(again.Body, "reset-wait"); !strings.Contains(wait, "Next change possible at ") {
+		t.Errorf("the reset panel does not say when the next change is possible: %q", wait)
+	}
+	res = e.b.PostForm("/routers/"+cr.ID.String()+"/reset", url.Values{})
+	if res.StatusCode != http.StatusTooManyRequests || res.Header.Get("Retry-After") == "" {
+		t.Fatalf("a second reset within 5 minutes answered %d (Retry-After %q), want 429 with the wait", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	if msg := testText(res.Body, "page-message"); !strings.Contains(msg, "one change per call router every 5 minutes") || !strings.Contains(msg, "Next change possible at ") {
+		t.Errorf("429 message = %q", msg)
+	}
+	if got := e.freshRouter(cr.ID); got.Enabled {
+		t.Error("the router was enabled although Dialpad refused the change")
 	}
 }
 
@@ -351,5 +383,29 @@ func TestRouterUpstreamFailuresKeepInput(t *testing.T) {
 				t.Errorf("typed values lost: %v", kept)
 			}
 		})
+	}
+}
+
+// Dialpad's error may quote what was sent; a pasted secret stays out of the
+// message and the log. It was not set, so it stays in its own field, typed.
+func TestRouterSecretStaysOutOfDialpadsError(t *testing.T) {
+	e := startRouters(t, emulator.AdminUserID)
+	cr := e.router("Shipment Status Lookup")
+	_, form := e.openRouter(cr.ID)
+	secret := "quoted-secret-0123456789-abcdefghijklmnop"
+	t.Cleanup(e.st.Emulator.InjectFault(emulator.Fault{Method: "PATCH", Status: 400, Message: "secret " + secret + " is not accepted"}))
+	res := e.b.PostForm("/routers/"+cr.ID.String(), with(form, "secret_action", "set", "secret", secret))
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("status %d, want 422", res.StatusCode)
+	}
+	msg := testText(res.Body, "page-message")
+	if !strings.Contains(msg, "Dialpad says: secret ••• is not accepted") || strings.Contains(msg, secret) {
+		t.Errorf("message = %q, want Dialpad's words without the secret", msg)
+	}
+	if n := strings.Count(res.Body, secret); n != 1 || routerForm(t, res.Body).Get("secret") != secret {
+		t.Errorf("the secret shows %d times; want once, in its own field as typed", n)
+	}
+	if strings.Contains(e.st.Logs(), secret) {
+		t.Error("the console logged the secret")
 	}
 }

@@ -2,12 +2,8 @@ package handlers
 
 import (
 	"cmp"
-	"context"
 	"errors"
-	"slices"
 	"strings"
-	"sync"
-	"time"
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/routing"
@@ -61,12 +57,34 @@ var targetKinds = map[string]string{
 	"unknown":                "unknown target",
 }
 
-// routerTargets is everything a router's calls may go to by name, as the
-// chooser offers them: offices, departments, call centers and users.
+// routerTargets names what router pages show: the company's offices, the
+// targets read so far, and, once the person opens the chooser, every office,
+// department, call center and user, grouped for the select. Reading those
+// four lists costs dozens of Dialpad calls in a large company, so pages
+// name the few targets they show one by one (router_target_lookup.go) and
+// read the lists only for the chooser. Values are never modified once
+// built; growing one makes a copy.
 type routerTargets struct {
 	offices []dialpad.Office
-	groups  []targetGroup
-	names   map[target]string
+	names   map[target]string // known targets by name
+	missing map[target]bool   // looked up and not in Dialpad
+	groups  []targetGroup     // the chooser; nil until the four lists are read
+}
+
+// full reports that the four lists are read: the chooser can be offered
+// and every target of the company is known.
+func (t *routerTargets) full() bool { return t != nil && t.groups != nil }
+
+// knows reports whether t can tell if tg exists without asking Dialpad.
+func (t *routerTargets) knows(tg target) bool {
+	if t == nil {
+		return false
+	}
+	if t.full() || !lookupKind(tg.kind) {
+		return true
+	}
+	_, named := t.names[tg]
+	return named || t.missing[tg]
 }
 
 // targetGroup is one kind of target, sorted by name.
@@ -81,66 +99,21 @@ type targetEntry struct {
 	name string
 }
 
-// loadTargets reads the four lists at once.
-func loadTargets(ctx context.Context, c *dialpad.Client) (*routerTargets, error) {
-	var (
-		wg          sync.WaitGroup
-		offices     []dialpad.Office
-		departments []dialpad.Department
-		centers     []dialpad.CallCenter
-		users       []dialpad.User
-		errs        [4]error
-	)
-	wg.Go(func() { offices, errs[0] = c.Offices(ctx) })
-	wg.Go(func() { departments, errs[1] = c.Departments(ctx, dialpad.ListFilter{}) })
-	wg.Go(func() { centers, errs[2] = c.CallCenters(ctx, dialpad.ListFilter{}) })
-	wg.Go(func() { users, errs[3] = c.Users(ctx, dialpad.ListFilter{}) })
-	wg.Wait()
-	if err := cmp.Or(errs[:]...); err != nil {
-		return nil, err
-	}
-	return newRouterTargets(offices, departments, centers, users), nil
-}
-
-func newRouterTargets(offices []dialpad.Office, departments []dialpad.Department, centers []dialpad.CallCenter, users []dialpad.User) *routerTargets {
-	t := &routerTargets{offices: offices, names: map[target]string{}}
-	add := func(label, kind string, n int, at func(int) targetEntry) {
-		g := targetGroup{label: label, kind: kind}
-		for i := range n {
-			e := at(i)
-			e.name = cmp.Or(e.name, targetKinds[kind]+" "+e.id.String())
-			g.entries = append(g.entries, e)
-			t.names[target{kind, e.id}] = e.name
-		}
-		slices.SortStableFunc(g.entries, func(a, b targetEntry) int {
-			return cmp.Or(cmp.Compare(strings.ToLower(a.name), strings.ToLower(b.name)), cmp.Compare(a.id, b.id))
-		})
-		t.groups = append(t.groups, g)
-	}
-	add("Offices", dialpad.TargetOffice, len(offices), func(i int) targetEntry {
-		return targetEntry{offices[i].ID, offices[i].Name}
-	})
-	add("Departments", dialpad.TargetDepartment, len(departments), func(i int) targetEntry {
-		return targetEntry{departments[i].ID, departments[i].Name}
-	})
-	add("Call centers", dialpad.TargetCallCenter, len(centers), func(i int) targetEntry {
-		return targetEntry{centers[i].ID, centers[i].Name}
-	})
-	add("Users", dialpad.TargetUser, len(users), func(i int) targetEntry {
-		u := users[i]
-		return targetEntry{u.ID, displayName(u.DisplayName, u.FirstName, u.LastName)}
-	})
-	return t
-}
-
-// name is the target's name and whether the company has it. A nil
-// routerTargets (the lists could not be read) knows no target.
+// name is the target's name and whether the company has it, as far as t
+// knows. A nil routerTargets (Dialpad could not be read) knows no target.
 func (t *routerTargets) name(tg target) (string, bool) {
 	if t == nil {
 		return "", false
 	}
-	n, ok := t.names[tg]
-	return n, ok
+	if n, ok := t.names[tg]; ok {
+		return n, true
+	}
+	if tg.kind == dialpad.TargetOffice {
+		if o, ok := t.officeIndex()[tg.id]; ok {
+			return cmp.Or(o.Name, "office "+o.ID.String()), true
+		}
+	}
+	return "", false
 }
 
 // label words a target for a page: "Sales (call center)"; one the lists
@@ -223,73 +196,4 @@ func (t *routerTargets) hasOffice(id dialpad.ID) bool {
 	}
 	_, ok := t.officeIndex()[id]
 	return ok
-}
-
-// A router page names targets from four company-wide lists; a person moving
-// between routers would read them again and again. They are kept per
-// person for a short while: a target created meanwhile shows up within
-// half a minute.
-const (
-	targetsTTL = 30 * time.Second
-	targetsMax = 64 // people; the oldest entry makes room
-)
-
-// targetsCache keeps each person's routerTargets. The zero value is ready;
-// Handler carries one. Entries are never modified once stored.
-type targetsCache struct {
-	mu      sync.Mutex
-	entries map[dialpad.ID]targetsEntry
-}
-
-type targetsEntry struct {
-	t       *routerTargets
-	expires time.Time
-}
-
-// routerTargets returns the person's targets, from the cache while fresh.
-func (h *Handler) routerTargets(ctx context.Context, id *Identity) (*routerTargets, error) {
-	now := h.now()
-	if t, ok := h.targets.get(id.User.ID, now); ok {
-		return t, nil
-	}
-	t, err := loadTargets(ctx, id.Client)
-	if err != nil {
-		return nil, err
-	}
-	h.targets.put(id.User.ID, t, now)
-	return t, nil
-}
-
-func (c *targetsCache) get(user dialpad.ID, now time.Time) (*routerTargets, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[user]
-	if !ok || !now.Before(e.expires) {
-		return nil, false
-	}
-	return e.t, true
-}
-
-func (c *targetsCache) put(user dialpad.ID, t *routerTargets, now time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil {
-		c.entries = map[dialpad.ID]targetsEntry{}
-	}
-	for k, e := range c.entries {
-		if !now.Before(e.expires) {
-			delete(c.entries, k)
-		}
-	}
-	if _, ok := c.entries[user]; !ok && len(c.entries) >= targetsMax {
-		var oldest dialpad.ID
-		first := true
-		for k, e := range c.entries {
-			if first || e.expires.Before(c.entries[oldest].expires) {
-				oldest, first = k, false
-			}
-		}
-		delete(c.entries, oldest)
-	}
-	c.entries[user] = targetsEntry{t: t, expires: now.Add(targetsTTL)}
 }

@@ -37,7 +37,7 @@ func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	secret := r.PostFormValue("secret")
-	cr, targets, err := h.loadRouterPage(ctx, id, routerID)
+	cr, targets, err := h.loadRouterPage(ctx, id, routerID, false)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
@@ -55,17 +55,25 @@ func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
 	if len(cr.PhoneNumbers) > 0 {
 		number = cr.PhoneNumbers[0]
 	}
-	caller := routing.Caller{AllowPrivate: h.AllowPrivateRoutingURLs}
+	caller := routing.Caller{AllowPrivate: h.AllowPrivateRoutingURLs, Timeout: h.routingTimeout()}
 	res := caller.Call(ctx, cr.RoutingURL, routing.SamplePayload(h.now(), number), secret)
 	var describe func(routing.Answer) (string, bool)
-	if targets != nil {
-		describe = targets.describe
-		res = res.CheckTarget(describe)
+	if a := res.Answer; a != nil {
+		// Does the answer's target exist? Read it by id unless known.
+		if t, err := h.routerNames(ctx, id, target{a.TargetType, a.TargetID}); err == nil {
+			page.targets, describe = t, t.describe
+			res = res.CheckTarget(describe)
+		} else {
+			h.logger().WarnContext(ctx, "routing answer's target not checked", "router_id", routerID, "err", err)
+		}
 	}
 	// The URL stays out of the log: it may carry credentials.
 	h.logger().InfoContext(ctx, "routing URL tested", "router_id", routerID, "status", res.Status,
 		"latency_ms", res.Latency.Milliseconds(), "routing_error", res.IsRoutingError(), "signed", secret != "")
-	result := testResult(res, describe, secret != "")
+	result := testResult(res, describe, caller.Timeout, secret != "")
+	if !result.Signed && hasSecret(*cr) && (res.Status == http.StatusUnauthorized || res.Status == http.StatusForbidden) {
+		result.Hint = "This router signs its requests, and this test went unsigned, so the routing service may have refused it for that. Paste the router's secret above to send a signed test."
+	}
 	page.test.Result = &result
 	h.renderRouterPage(w, r, http.StatusOK, page)
 }
@@ -73,9 +81,18 @@ func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
 // testerPartial is what htmx swaps: the tester card with its result.
 func testerPartial(v views.RouterEditor) templ.Component { return views.RouterTesterCard(v.Tester) }
 
-// testResult words a test call for a support agent.
-func testResult(res routing.Result, describe func(routing.Answer) (string, bool), signed bool) views.RouterTestResult {
-	limit := routing.DefaultTimeout
+// routingTimeout is how long the tester waits for an answer: Dialpad's
+// 5 seconds unless the Handler says otherwise (tests).
+func (h *Handler) routingTimeout() time.Duration {
+	if h.RoutingTimeout > 0 {
+		return h.RoutingTimeout
+	}
+	return routing.DefaultTimeout
+}
+
+// testResult words a test call for a support agent; limit is how long the
+// tester waited.
+func testResult(res routing.Result, describe func(routing.Answer) (string, bool), limit time.Duration, signed bool) views.RouterTestResult {
 	v := views.RouterTestResult{
 		Verdict:     res.Summary(describe),
 		OK:          !res.IsRoutingError(),
@@ -103,9 +120,12 @@ func testResult(res routing.Result, describe func(routing.Answer) (string, bool)
 	return v
 }
 
-// latencyWords is "120 ms" under a second, "5 s" or "5.2 s" above.
+// latencyWords is "120 ms" under a second, "5 s" or "5.2 s" above, and
+// "under 1 ms" rather than "0 ms".
 func latencyWords(d time.Duration) string {
 	switch {
+	case d < time.Millisecond:
+		return "under 1 ms"
 	case d < time.Second:
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	case d%time.Second == 0:

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"net/http"
+	"net/url"
 
 	"github.com/a-h/templ"
 
@@ -17,8 +18,11 @@ import (
 type routerPage struct {
 	router  dialpad.CallRouter // the header, and the panels
 	base    dialpad.CallRouter // sealed into the settings form
-	targets *routerTargets     // nil when the lists could not be read
+	targets *routerTargets     // names; nil when Dialpad could not be read
 	form    *routerForm        // nil: the router's own values
+	// choose opens the default target's select, whose lists are read only
+	// when the person asks (?choose=target without JavaScript).
+	choose bool
 
 	conflict  views.ConflictPanel
 	message   string // a problem with the last action
@@ -47,27 +51,41 @@ func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
 	return formstate.Seal(h.FormKey, routerSealKind(cr.ID), cr)
 }
 
-// loadRouterPage reads the router and the target lists at once. The lists
-// only name things; when they fail, the page still shows, with a note.
-func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID) (*dialpad.CallRouter, *routerTargets, error) {
-	type listed struct {
-		t   *routerTargets
-		err error
+// loadRouterPage reads the router and names its default target; with
+// choose, it reads the chooser's lists at the same time. Names only label
+// things: when they fail, the page still shows, with a note.
+func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID, choose bool) (*dialpad.CallRouter, *routerTargets, error) {
+	if choose {
+		type listed struct {
+			t   *routerTargets
+			err error
+		}
+		ch := make(chan listed, 1)
+		go func() {
+			t, err := h.routerTargets(ctx, id)
+			ch <- listed{t, err}
+		}()
+		cr, err := id.Client.CallRouter(ctx, routerID)
+		l := <-ch
+		if err != nil {
+			return nil, nil, err
+		}
+		if l.err == nil {
+			return cr, l.t, nil
+		}
+		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", l.err)
+		t, _ := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
+		return cr, t, nil
 	}
-	ch := make(chan listed, 1)
-	go func() {
-		t, err := h.routerTargets(ctx, id)
-		ch <- listed{t, err}
-	}()
 	cr, err := id.Client.CallRouter(ctx, routerID)
-	l := <-ch
 	if err != nil {
 		return nil, nil, err
 	}
-	if l.err != nil {
-		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", l.err)
+	t, err := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
+	if err != nil {
+		h.logger().WarnContext(ctx, "router target names not loaded", "router_id", routerID, "err", err)
 	}
-	return cr, l.t, nil
+	return cr, t, nil
 }
 
 // renderRouterPage renders the page with status.
@@ -97,6 +115,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
+	nextChange := h.nextChangeNote(cr.ID, id.User.Timezone)
 
 	base, err := h.sealRouter(p.base)
 	if err != nil {
@@ -106,7 +125,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	if p.form != nil {
 		f = *p.form
 	}
-	form := routerFormView(f, p.targets)
+	form := routerFormView(f, p.targets, page, p.choose)
 	form.Action, form.Submit, form.Base = page, "Save changes", base
 	form.SecretSet, form.ShowReset = secretSet, true
 	form.Conflict = p.conflict
@@ -131,11 +150,12 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 			DefaultTarget: defaultTarget,
 			PhoneNumbers:  cr.PhoneNumbers,
 			SecretSet:     secretSet,
+			IVRHref:       "/ivrs/" + dialpad.TargetCallRouter + "/" + cr.ID.String(),
 		},
 		Message:    p.message,
 		Done:       p.done,
 		NewSecret:  p.newSecret,
-		NextChange: h.nextChangeNote(cr.ID, id.User.Timezone),
+		NextChange: nextChange,
 		Reset: views.RouterReset{
 			Show:   !cr.Enabled,
 			Action: page + "/reset",
@@ -148,6 +168,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	if !canEdit {
 		v.Reset.ReadOnly, v.Reset.Note = true, readOnlyNote(offices.name(cr.OfficeID))
 	} else {
+		v.Reset.Wait = nextChange
 		v.DeleteHref = page + "/delete"
 	}
 	if h.Demo != nil {
@@ -156,15 +177,18 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	return v, nil
 }
 
-// routerFormView is the settings form's fields, options and messages.
-func routerFormView(f routerForm, t *routerTargets) views.RouterForm {
+// routerFormView is the settings form's fields, options and messages. page
+// is the router's page, "" for a new router: an existing router's form
+// names its target and loads the select on request, unless the lists are
+// at hand anyway; choose says the person asked for them.
+func routerFormView(f routerForm, t *routerTargets, page string, choose bool) views.RouterForm {
+	selected := selectedTarget(f)
 	v := views.RouterForm{
 		Name:            f.Name,
 		RoutingURL:      f.RoutingURL,
 		DefaultTarget:   f.DefaultTarget,
 		OfficeID:        f.OfficeID,
 		Enabled:         f.Enabled,
-		Targets:         t.options(selectedTarget(f)),
 		Offices:         t.officeOptions(selectedOffice(f)),
 		SecretAction:    f.SecretAction,
 		Secret:          f.Secret,
@@ -172,8 +196,19 @@ func routerFormView(f routerForm, t *routerTargets) views.RouterForm {
 		FieldErrors:     f.FieldErrors,
 		Problems:        f.problems(),
 	}
-	if t == nil {
-		v.TargetsNote = "Dialpad's lists of offices, departments, call centers and users could not be loaded, so only the current choice is offered. Reload the page to try again."
+	if t.full() || page == "" {
+		v.Targets = t.options(selected)
+	} else {
+		v.TargetsClosed = true
+		v.TargetLabel = t.label(selected)
+		v.ChooseURL = page + "/targets?" + url.Values{"default_target": {f.DefaultTarget}}.Encode()
+		v.ChooseHref = page + "?choose=target#default-target"
+	}
+	switch {
+	case !t.full() && (choose || !v.TargetsClosed):
+		v.TargetsNote = "Dialpad's lists of offices, departments, call centers and users could not be loaded, so only the current choice is offered. Try again in a moment."
+	case t == nil:
+		v.TargetsNote = "Dialpad could not be asked for the target's name just now; the current choice is kept. Reload the page to try again."
 	}
 	return v
 }

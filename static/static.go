@@ -15,7 +15,7 @@ import (
 	"strings"
 )
 
-//go:embed css js vendor
+//go:embed css img js vendor
 var files embed.FS
 
 // Prefix is the URL path the assets are served under.

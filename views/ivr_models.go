@@ -13,7 +13,8 @@ type IVRPage struct {
 	Problems       []string
 	Conflict       ConflictPanel
 	Sections       []IVRSection
-	InUse          int // types playing a custom recording
+	InUse          int  // types playing a custom recording
+	HasChoices     bool // some type has recordings to choose from
 }
 
 // IVRHeader names the target and links around it.
@@ -26,6 +27,7 @@ type IVRHeader struct {
 	UploadHref string // "" when Dialpad takes no uploads for this kind
 	CopyHref   string // "" when there is nowhere to copy to
 	CopyLabel  string // "Copy to other call centers"
+	Note       string // why something is missing, e.g. uploads for routers
 }
 
 // IVRSection is one group of IVR types, "Hold queue and music".
@@ -92,6 +94,7 @@ type IVRUpload struct {
 	FieldErrors  map[string]string
 	Message      string
 	MaxMB        int
+	FileAgain    string // the file to choose again after the form came back; "" for none
 	ReadOnly     bool
 	ReadOnlyNote string
 }
@@ -103,18 +106,42 @@ type IVRTypeGroup struct {
 }
 
 // IVRCopy is the copy-assignments flow: pick targets, preview, results.
+// With htmx, applying goes target by target (Run): the page shows each
+// target's results as they come in, with the progress above them.
 type IVRCopy struct {
-	Header  IVRHeader
-	Action  string // POST: preview
-	Apply   string // POST: apply the sealed plan
-	Source  []IVRCopySourceRow
-	Targets []IVRCopyTarget
-	Error   string // about the target choice
-	Plan    string // sealed plan, on the preview
-	Preview []IVRCopyResult
-	Results []IVRCopyResult
-	ToApply int
-	Summary string
+	Header     IVRHeader
+	Action     string // POST: preview
+	ChooseHref string // back to the picker with the same targets ticked
+	Apply      string // POST: apply the sealed plan
+	Source     []IVRCopySourceRow
+	Targets    []IVRCopyTarget
+	Error      string // about the target choice
+	Plan       string // sealed plan, on the preview
+	Preview    []IVRCopyResult
+	Results    []IVRCopyResult
+	ToApply    int
+	TargetsIn  int // targets the changes go to
+	Summary    string
+	Run        *IVRCopyProgress // applying target by target
+}
+
+// IVRCopyProgress is where a copy applied target by target stands.
+type IVRCopyProgress struct {
+	Done, Total int    // targets applied; targets in the plan
+	Kind        string // "call center"
+	Plural      string // "call centers"
+	Summary     string // "3 done, 1 failed." so far
+	BackHref    string
+	BackLabel   string
+}
+
+// Finished reports that every target has been applied.
+func (p IVRCopyProgress) Finished() bool { return p.Done >= p.Total }
+
+// IVRCopyNext asks for one target of a copy applied target by target.
+type IVRCopyNext struct {
+	Action string // POST
+	Vals   string // hx-vals JSON: the target's index and the tally so far
 }
 
 // IVRCopySourceRow is one type the source plays a custom recording for.
@@ -134,17 +161,21 @@ type IVRCopyTarget struct {
 
 // IVRCopyResult is one target in the preview or the results.
 type IVRCopyResult struct {
-	Name  string
-	Href  string
-	Note  string // "Already the same", or why nothing can be read
-	Items []IVRCopyItem
+	Anchor string // element id while applying target by target
+	Name   string
+	Href   string
+	Note   string // "Already the same", or why nothing can be read
+	Items  []IVRCopyItem
+	Next   *IVRCopyNext // set on the target to apply next
 }
 
 // IVRCopyItem is one type of one target.
 type IVRCopyItem struct {
-	Label  string
-	From   string
-	To     string
-	Status string // "change", "done", "failed", "skipped"
-	Note   string
+	Label   string
+	From    string
+	To      string
+	Status  string // preview: "change", "unavailable"; applying: "waiting", "done", "failed", "skipped"
+	Note    string
+	FixHref string // where to fix a skipped item: the target's upload page
+	FixText string
 }

@@ -27,6 +27,10 @@ func copyBadge(status string) Badge {
 		return Badge{Label: "Failed", Color: BadgeRed}
 	case "skipped":
 		return Badge{Label: "Skipped", Color: BadgeGrey}
+	case "waiting":
+		return Badge{Label: "Waiting", Color: BadgeGrey}
+	case "unavailable":
+		return Badge{Label: "Can't copy", Color: BadgeGrey}
 	}
 	return Badge{Label: "Will change", Color: BadgeBlue}
 }

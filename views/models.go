@@ -13,6 +13,7 @@ type LayoutData struct {
 	CSS      string // hashed asset URLs
 	HTMX     string
 	JS       string
+	Icon     string // the tab icon, so browsers stop asking for /favicon.ico
 	Nav      string // active section: one of the Nav* constants
 }
 
@@ -79,6 +80,7 @@ type HomeView struct {
 	Domain      string
 	Stats       []Stat
 	Offices     []OfficeRow
+	Disabled    DisabledRouters // call routers Dialpad disabled
 }
 
 // Stat is one headline number with a link to the list behind it.
@@ -129,10 +131,11 @@ type GroupRow struct {
 
 // RouterList is the call router list.
 type RouterList struct {
-	Filter  FilterBar
-	Rows    []RouterRow
-	Empty   EmptyState
-	NewHref string // "" when the person cannot create routers
+	Filter   FilterBar
+	Rows     []RouterRow
+	Empty    EmptyState
+	NewHref  string          // "" when the person cannot create routers
+	Disabled DisabledRouters // the disabled routers among Rows
 }
 
 // RouterRow is one call router.

@@ -23,6 +23,21 @@ type RouterEditor struct {
 	DeleteHref string
 }
 
+// DisabledRouters names the call routers Dialpad disabled, for the callout
+// on the overview and the router list: every call to them goes to their
+// default target until someone re-enables them.
+type DisabledRouters struct {
+	Routers  []RouterLink // the first few, by name
+	More     int          // how many more are disabled
+	MoreHref string       // the list showing them all
+}
+
+// RouterLink is a router's name and page.
+type RouterLink struct {
+	Name string
+	Href string
+}
+
 // RouterHeader is what the page says about the router right now.
 type RouterHeader struct {
 	Name          string
@@ -32,6 +47,7 @@ type RouterHeader struct {
 	DefaultTarget string // "Sales (call center)"
 	PhoneNumbers  []string
 	SecretSet     bool
+	IVRHref       string // the router's custom IVR page
 }
 
 // RouterReset is support's one-click way back for a disabled router.
@@ -41,6 +57,9 @@ type RouterReset struct {
 	Target   string // where calls go meanwhile: "Japan Support (call center)"
 	ReadOnly bool
 	Note     string // why the button is disabled
+	// Wait says Dialpad will refuse a change until later: "Next change
+	// possible at 14:05 (in 3 min)."; "" when it accepts one now.
+	Wait string
 }
 
 // RouterForm is the settings form, for a new router and an existing one.
@@ -66,6 +85,17 @@ type RouterForm struct {
 	Enabled       bool
 	Targets       []OptionGroup
 	Offices       []Option
+
+	// TargetsClosed shows the chosen target by name instead of the select:
+	// the select's lists (every office, department, call center and user)
+	// cost dozens of Dialpad calls in a large company, so they are read
+	// only when the person asks. ChooseURL fetches the select with htmx;
+	// ChooseHref reloads the page with it, without JavaScript.
+	TargetsClosed bool
+	TargetLabel   string // "Sales (call center)"
+	ChooseURL     string
+	ChooseHref    string
+	FocusTargets  bool // the select arrives alone, with htmx: focus it
 
 	SecretSet    bool   // the router has a secret now
 	SecretAction string // one of the SecretKeep/SecretGenerate/SecretSet values
@@ -125,6 +155,7 @@ type RouterTestResult struct {
 	WithinLimit bool
 	Answer      string // "Sales (call center)", "call center 404 (does not exist)", "No valid answer"
 	Signed      bool   // sent as an HS256 JWT rather than raw JSON
+	Hint        string // what to try next, when the verdict alone may mislead
 }
 
 // RouterDemo is demo mode's call simulator for one router. Demo-only: it is

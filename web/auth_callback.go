@@ -1,9 +1,12 @@
 package web
 
 import (
+	"context"
 	"crypto/subtle"
+	"errors"
 	"net/http"
 	"net/url"
+	"time"
 
 	"golang.org/x/oauth2"
 
@@ -57,8 +60,9 @@ func (s *Server) callback(w http.ResponseWriter, r *http.Request) {
 	}
 	st := newSessionToken(tok, s.now())
 
-	client := dialpad.New(s.cfg.DialpadURL, dialpad.WithHTTPClient(s.hc), dialpad.WithTokenSource(oauth2.StaticTokenSource(st.oauth2())))
-	me, err := client.Me(ctx)
+	client := dialpad.New(s.cfg.DialpadURL, dialpad.WithHTTPClient(s.hc), dialpad.WithLogger(s.logger),
+		dialpad.WithTokenSource(oauth2.StaticTokenSource(st.oauth2())))
+	me, err := readMe(ctx, client)
 	if err != nil {
 		s.h.UpstreamError(w, r, err)
 		return
@@ -82,4 +86,29 @@ func (s *Server) expiredSignIn(w http.ResponseWriter, r *http.Request) {
 		"This sign-in link has expired or was already used",
 		"Sign-in links work once and only in the browser that started them. Start over to sign in.",
 		"Start over", "/login")
+}
+
+// maxSignInWait is the longest Retry-After the sign-in waits out. The code
+// is already spent, so failing here would send the person back through
+// Dialpad's consent page.
+const maxSignInWait = 3 * time.Second
+
+// readMe asks Dialpad who signed in. The sign-in cannot use the company's
+// limiter (the company is not known yet), so when colleagues keep the
+// company at its rate limit it waits out a short 429 once instead of
+// failing.
+func readMe(ctx context.Context, client *dialpad.Client) (*dialpad.User, error) {
+	me, err := client.Me(ctx)
+	var ae *dialpad.APIError
+	if !errors.As(err, &ae) || ae.StatusCode != http.StatusTooManyRequests || ae.RetryAfter > maxSignInWait {
+		return me, err
+	}
+	t := time.NewTimer(max(ae.RetryAfter, 100*time.Millisecond))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return nil, err
+	case <-t.C:
+	}
+	return client.Me(ctx)
 }

@@ -220,19 +220,60 @@ func TestDeniedConsent(t *testing.T) {
 	wantStatus(t, b.Get("/"), http.StatusSeeOther)
 }
 
+// TestSignInRateLimited: the code is spent by the time the console asks
+// Dialpad who signed in, so a short 429 (colleagues keeping the company at
+// its limit) is waited out once; a long one is explained, not a 500.
+func TestSignInRateLimited(t *testing.T) {
+	tests := []struct {
+		name       string
+		retryAfter time.Duration
+		wantStatus int
+		wantText   string
+	}{
+		{"short wait", time.Second, http.StatusSeeOther, ""},
+		{"long wait", time.Minute, http.StatusTooManyRequests, "try again in 60 seconds"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := webtest.Start(t)
+			st.Emulator.InjectFault(emulator.Fault{Method: http.MethodGet, Path: "/api/v2/users/me",
+				Status: http.StatusTooManyRequests, RetryAfter: tt.retryAfter, Times: 1})
+			b := st.NewBrowser(t)
+			res := b.Get(b.Consent(b.Get("/login"), emulator.AdminUserID, true).Location())
+			wantStatus(t, res, tt.wantStatus)
+			if tt.wantStatus == http.StatusSeeOther {
+				wantStatus(t, b.Get("/"), http.StatusOK)
+				return
+			}
+			if !strings.Contains(res.Body, tt.wantText) {
+				t.Errorf("page lacks %q:\n%s", tt.wantText, res.Body)
+			}
+			wantStatus(t, b.Get("/"), http.StatusSeeOther) // not signed in
+		})
+	}
+}
+
 func TestSessionCookie(t *testing.T) {
 	st := webtest.Start(t)
 	b := st.NewBrowser(t)
-	res := b.Consent(b.Get("/login"), emulator.AdminUserID, true)
-	res = b.Get(res.Location())
-	var c *http.Cookie
-	for _, k := range res.Cookies() {
-		if k.Name == "switchboard_session" {
-			c = k
+	session := func(res *webtest.Response) *http.Cookie {
+		t.Helper()
+		for _, k := range res.Cookies() {
+			if k.Name == "switchboard_session" {
+				return k
+			}
 		}
+		t.Fatalf("%s set no switchboard_session cookie: %v", res.URL, res.Header["Set-Cookie"])
+		return nil
 	}
-	if c == nil {
-		t.Fatalf("callback set no switchboard_session cookie: %v", res.Header["Set-Cookie"])
+	login := b.Get("/login")
+	before := session(login) // holds the pending sign-in
+	res := b.Get(b.Consent(login, emulator.AdminUserID, true).Location())
+	c := session(res)
+	// A new session token at sign-in: a token planted before it (session
+	// fixation) is worth nothing afterwards.
+	if c.Value == before.Value {
+		t.Error("the session token did not change at sign-in")
 	}
 	if !c.HttpOnly || c.SameSite != http.SameSiteLaxMode || c.Path != "/" || c.Secure {
 		t.Errorf("cookie HttpOnly=%v SameSite=%v Path=%q Secure=%v; want HttpOnly, Lax, /, not Secure over http",

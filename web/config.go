@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Defaults for settings that have one.
@@ -40,6 +41,10 @@ type Config struct {
 	// AllowPrivateRoutingURLs lets call routers point at loopback and private
 	// addresses, which only makes sense next to a local emulator.
 	AllowPrivateRoutingURLs bool
+	// RoutingTimeout is how long the router endpoint tester waits for an
+	// answer; zero means Dialpad's own 5 seconds. No variable sets it:
+	// tests shorten it so a slow endpoint does not take 5 s to test.
+	RoutingTimeout time.Duration
 
 	// publicURLFromAddr records that PublicURL was derived from Addr, so it
 	// can follow the real port when Addr asks for any free one (":0").

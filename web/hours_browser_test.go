@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"golang.org/x/oauth2"
@@ -29,6 +30,12 @@ func TestBrowserHoursSplitShift(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			st := webtest.Start(t)
 			cc := callCenterNamed(t, st, "Billing")
+			// Monday starts as one range, whatever the seed gives Billing.
+			if err := st.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
+				c.HoursOn, c.MondayHours = true, []string{"09:00", "17:00"}
+			}); err != nil {
+				t.Fatal(err)
+			}
 			page := st.URL + "/callcenters/" + cc.ID.String()
 			admin := byTestID("consent-user-" + emulator.AdminUserID.String())
 
@@ -113,6 +120,85 @@ func TestBrowserHoursSplitShift(t *testing.T) {
 	}
 }
 
+// TestBrowserHoursBulkApply ticks two call centers and a department on the
+// review, opens bulk apply, changes Monday and applies: while Dialpad
+// answers, the indicator says what is being applied to and about how long
+// it takes; then each target has its result row and Dialpad received one
+// PATCH per target carrying the new Monday.
+func TestBrowserHoursBulkApply(t *testing.T) {
+	c := startChrome(t)
+	st := webtest.Start(t)
+	targets := []string{
+		"callcenter:" + callCenterNamed(t, st, "Sales").ID.String(),
+		"callcenter:" + callCenterNamed(t, st, "Billing").ID.String(),
+		"department:" + departmentNamed(t, st, "Finance").ID.String(),
+	}
+	admin := byTestID("consent-user-" + emulator.AdminUserID.String())
+	tb := c.newTab(t, true)
+	tb.do(t,
+		chromedp.Navigate(st.URL+"/hours"),
+		chromedp.WaitVisible(admin),
+		chromedp.Click(admin),
+		chromedp.Click(byTestID("consent-allow")),
+		chromedp.WaitVisible(byTestID("bulk-select")),
+	)
+	for _, target := range targets {
+		tb.do(t, chromedp.Click(chromedp.CSS(`[data-testid="select-target"][value="`+target+`"]`)))
+	}
+	tb.do(t,
+		chromedp.Click(byTestID("bulk-open")),
+		chromedp.WaitVisible(byTestID("bulk-form")),
+		chromedp.SetValue(chromedp.CSS(`[data-testid="day-monday_hours"] .bulk-range:first-child input:first-of-type`), "06:00"),
+		chromedp.SetValue(chromedp.CSS(`[data-testid="day-monday_hours"] .bulk-range:first-child input:last-of-type`), "07:00"),
+	)
+	if n := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="bulk-target-box"]:checked').length`)); n != len(targets) {
+		t.Fatalf("bulk apply opened with %d targets ticked, want %d", n, len(targets))
+	}
+
+	// Dialpad slows down, so the batch is still running while we look.
+	st.Emulator.ResetRequests()
+	st.Emulator.SetLatency(400 * time.Millisecond)
+	tb.do(t, chromedp.Click(byTestID("bulk-apply")))
+	want := "Applying to 2 call centers and 1 department: about 1 second at most, as Dialpad takes 20 requests a second."
+	shown := get(t, tb, chromedp.Poll[string](`(() => {
+		const p = document.getElementById('bulk-progress');
+		return p && p.classList.contains('htmx-request') && getComputedStyle(p).display !== 'none'
+			? p.querySelector('[data-testid="bulk-progress-text"]').textContent : '';
+	})()`))
+	if shown != want {
+		t.Errorf("while applying the indicator says %q, want %q", shown, want)
+	}
+	tb.do(t, chromedp.WaitVisible(byTestID("bulk-results")))
+	st.Emulator.SetLatency(0)
+
+	outcomes := get(t, tb, chromedp.Evaluate[[]string](
+		`Array.from(document.querySelectorAll('[data-testid="bulk-result"] [data-testid="bulk-outcome"]'), b => b.textContent.trim())`))
+	if len(outcomes) != len(targets) {
+		t.Fatalf("%d result rows, want %d: %q", len(outcomes), len(targets), outcomes)
+	}
+	for _, o := range outcomes {
+		if !strings.Contains(o, "Updated") {
+			t.Errorf("outcomes %q, want every target updated", outcomes)
+			break
+		}
+	}
+	ws := writes(st)
+	if len(ws) != len(targets) {
+		t.Fatalf("Dialpad received %d writes, want one PATCH per target: %v", len(ws), ws)
+	}
+	for _, w := range ws {
+		var body map[string]any
+		if err := json.Unmarshal(w.Body, &body); err != nil || w.Method != http.MethodPatch {
+			t.Fatalf("write %s %s %s: %v", w.Method, w.Path, w.Body, err)
+		}
+		monday, _ := json.Marshal(body["monday_hours"])
+		if string(monday) != `["06:00","07:00"]` {
+			t.Errorf("PATCH %s sent Monday %s, want 06:00–07:00", w.Path, monday)
+		}
+	}
+	tb.noProblems(t)
+}
+
 // typeTime types a 24-hour time into a time input the way a person does
 // with the keyboard. Chromium shows the field in the browser's locale, so
 // the keys are worked out there: hour, minute, then AM/PM when it has one.
@@ -158,6 +244,23 @@ func callCenterNamed(t *testing.T, st *webtest.Stack, name string) dialpad.CallC
 	}
 	t.Fatalf("no call center %q in the seed", name)
 	return dialpad.CallCenter{}
+}
+
+// departmentNamed reads a seeded department from the emulator.
+func departmentNamed(t *testing.T, st *webtest.Stack, name string) dialpad.Department {
+	t.Helper()
+	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: st.Emulator.IssueToken(emulator.AdminUserID)})
+	ds, err := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts)).Departments(context.Background(), dialpad.ListFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range ds {
+		if d.Name == name {
+			return d
+		}
+	}
+	t.Fatalf("no department %q in the seed", name)
+	return dialpad.Department{}
 }
 
 // writes are the requests that changed something in Dialpad.

@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -66,9 +67,23 @@ func TestBrowserIVRHoldMusic(t *testing.T) {
 			if !strings.Contains(playing, "Koto hold music") || strings.Contains(playing, "Dialpad default") {
 				t.Errorf("after saving the row plays %q, want Koto hold music", playing)
 			}
-			players := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-row-HOLD_MUSIC"] [data-testid="ivr-current"] audio[src^="/ivrs/audio/"]').length`))
-			if tt.js && players != 1 {
-				t.Errorf("%d players for the hold music in use, want 1", players)
+			if tt.js {
+				players := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-row-HOLD_MUSIC"] [data-testid="ivr-current"] audio[src^="/ivrs/audio/"]').length`))
+				if players != 1 {
+					t.Fatalf("%d players for the hold music in use, want 1", players)
+				}
+				// The player really loads the recording: Chromium decodes the
+				// emulator's MP3 through the console's relay (about a second
+				// of silence).
+				loaded := get(t, tb, chromedp.Poll[string](`(() => {
+					const a = document.querySelector('[data-testid="ivr-row-HOLD_MUSIC"] [data-testid="ivr-current"] audio');
+					if (!a.dataset.asked) { a.dataset.asked = '1'; a.preload = 'auto'; a.load(); }
+					if (a.error) return 'error ' + a.error.code;
+					return a.readyState >= 1 && a.duration > 0 ? 'duration ' + a.duration.toFixed(2) : '';
+				})()`))
+				if loaded != "duration 1.01" {
+					t.Errorf("the hold music player: %s, want the one-second recording loaded", loaded)
+				}
 			}
 
 			ws := writes(st)
@@ -99,4 +114,77 @@ func ivrNamed(t *testing.T, st *webtest.Stack, center dialpad.ID, name string) d
 	}
 	t.Fatalf("no IVR %q", name)
 	return dialpad.CustomIVR{}
+}
+
+// TestBrowserIVRCopy copies Sales' assignments to two call centers in a
+// real browser: pick them, preview, apply. With JavaScript the targets are
+// applied one request each, the progress replaced by the summary; without,
+// one post applies both. Either way Dialpad receives exactly the changes
+// the preview listed.
+func TestBrowserIVRCopy(t *testing.T) {
+	c := startChrome(t)
+	for _, tt := range []struct {
+		name string
+		js   bool
+	}{{"JavaScript", true}, {"no JavaScript", false}} {
+		t.Run(tt.name, func(t *testing.T) {
+			st := webtest.Start(t, webtest.WithConfig(func(c *web.Config) { c.Demo = true }))
+			sales := callCenterNamed(t, st, "Sales")
+			billing := callCenterNamed(t, st, "Billing")
+			returns := callCenterNamed(t, st, "Returns")
+			base := "/api/v2/customivrs/callcenter/"
+			want := []string{
+				"DELETE " + base + billing.ID.String() + `/MENU {"ivr_id":` + ivrNamed(t, st, billing.ID, "Billing menu").ID.String() + `}`,
+				"PATCH " + base + billing.ID.String() + `/HOLD_MUSIC {"ivr_id":` + ivrNamed(t, st, billing.ID, "Smooth jazz loop").ID.String() + `}`,
+				"PATCH " + base + returns.ID.String() + `/GREETING {"ivr_id":` + ivrNamed(t, st, returns.ID, "Spring promotion greeting").ID.String() + `}`,
+				"PATCH " + base + returns.ID.String() + `/HOLD_MUSIC {"ivr_id":` + ivrNamed(t, st, returns.ID, "Smooth jazz loop").ID.String() + `}`,
+			}
+			page := st.URL + "/ivrs/callcenter/" + sales.ID.String() + "/copy"
+			admin := byTestID("consent-user-" + emulator.AdminUserID.String())
+
+			tb := c.newTab(t, tt.js)
+			tb.do(t,
+				chromedp.Navigate(page),
+				chromedp.WaitVisible(admin),
+				chromedp.Click(admin),
+				chromedp.Click(byTestID("consent-allow")),
+				chromedp.WaitVisible(byTestID("ivr-copy-form")),
+				chromedp.Click(byTestID("ivr-copy-target-"+billing.ID.String())),
+				chromedp.Click(byTestID("ivr-copy-target-"+returns.ID.String())),
+				chromedp.Click(byTestID("ivr-copy-preview")),
+				chromedp.WaitVisible(byTestID("ivr-copy-count")),
+			)
+			count := get(t, tb, chromedp.Text(byTestID("ivr-copy-count")))
+			if want := "4 changes to send to 2 call centers, one request each."; strings.TrimSpace(count) != want {
+				t.Errorf("preview says %q, want %q", count, want)
+			}
+			st.Emulator.ResetRequests()
+			tb.do(t,
+				chromedp.Click(byTestID("ivr-copy-apply")),
+				chromedp.WaitVisible(byTestID("ivr-copy-summary")),
+			)
+			summary := get(t, tb, chromedp.Text(byTestID("ivr-copy-summary")))
+			if want := "Copy finished: 4 done."; strings.TrimSpace(summary) != want {
+				t.Errorf("summary %q, want %q", summary, want)
+			}
+			done := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-copy-result-target"] .is-done').length`))
+			if done != 4 {
+				t.Errorf("%d items marked done, want 4", done)
+			}
+			if tt.js {
+				// htmx applied it in place, one target per request.
+				if loc := get(t, tb, chromedp.Location()); loc != page {
+					t.Errorf("after applying the browser is at %s, want %s", loc, page)
+				}
+			}
+			var got []string
+			for _, w := range writes(st) {
+				got = append(got, w.Method+" "+w.Path+" "+strings.TrimSpace(string(w.Body)))
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("Dialpad received\n  %s\nwant\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+			tb.noProblems(t)
+		})
+	}
 }

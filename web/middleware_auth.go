@@ -39,6 +39,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
+			dialpad.WithLogger(s.logger),
 		)
 		setLogUser(ctx, a.User.ID)
 		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})

@@ -61,10 +61,12 @@ func (s *Server) routes() http.Handler {
 
 			// Call routers: create, settings (one PATCH per save), support's
 			// reset, numbers, the endpoint tester, delete, and demo mode's
-			// call simulator (404 outside demo mode).
+			// call simulator (404 outside demo mode). The default target's
+			// select is fetched on request: its lists are costly.
 			r.Get("/routers/new", s.h.RouterNew)
 			r.Post("/routers", s.h.RouterCreate)
 			r.Get("/routers/{id}", s.h.RouterEdit)
+			r.Get("/routers/{id}/targets", s.h.RouterTargetChooser)
 			r.Post("/routers/{id}", s.h.RouterSave)
 			r.Post("/routers/{id}/reset", s.h.RouterReset)
 			r.Post("/routers/{id}/numbers", s.h.RouterNumber)

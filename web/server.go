@@ -108,6 +108,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		Now:      s.now,
 
 		AllowPrivateRoutingURLs: cfg.AllowPrivateRoutingURLs,
+		RoutingTimeout:          cfg.RoutingTimeout,
 		Demo:                    s.demoControl(),
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
 	}

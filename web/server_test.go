@@ -76,12 +76,35 @@ func TestCrossOriginPostsAreRefused(t *testing.T) {
 	wantStatus(t, b.Get("/"), http.StatusSeeOther)
 }
 
+// TestTokensNeverReachPagesOrLogs walks the console through sign-in, every
+// first page, failures (a retried read; a Dialpad message that echoes the
+// credential it was sent), a token refresh and sign-out, then looks for
+// every token, code, PKCE verifier and the client secret in what the
+// console answered (bodies, headers, cookies) and in everything it logged,
+// the Dialpad client's own retry lines included.
 func TestTokensNeverReachPagesOrLogs(t *testing.T) {
 	st := webtest.Start(t, webtest.WithEmulator(emulator.Options{TokenTTL: time.Minute}))
 	b := st.LoginAs(t, emulator.AdminUserID)
-	for _, p := range []string{"/", "/callcenters", "/departments", "/routers", "/no-such-page"} {
+	for _, p := range []string{"/", "/callcenters", "/departments", "/routers", "/hours", "/no-such-page"} {
 		b.Get(p)
 	}
+	access := st.Tokens()[0]
+
+	clear := st.Emulator.InjectFault(emulator.Fault{Method: http.MethodGet, Path: "/api/v2/callrouters",
+		Status: http.StatusServiceUnavailable, Message: "upstream rejected Bearer " + access})
+	wantStatus(t, b.Get("/routers"), http.StatusBadGateway)
+	clear()
+	if !strings.Contains(st.Logs(), "dialpad retry") {
+		t.Fatalf("the Dialpad client's retries are not in the console's log:\n%s", st.Logs())
+	}
+	clear = st.Emulator.InjectFault(emulator.Fault{Method: http.MethodGet, Path: "/api/v2/callcenters",
+		Status: http.StatusBadRequest, Message: "token " + access + " is malformed"})
+	res := b.Get("/callcenters")
+	clear()
+	if !strings.Contains(res.Body, "[redacted]") {
+		t.Errorf("the echoed credential is not redacted on the page:\n%s", res.Body)
+	}
+
 	st.Clock.Advance(2 * time.Minute) // a refresh too
 	b.Get("/callcenters")
 	b.HTMX(http.MethodGet, "/callcenters", url.Values{"q": {"a"}})
@@ -91,28 +114,33 @@ func TestTokensNeverReachPagesOrLogs(t *testing.T) {
 	if len(tokens) < 3 {
 		t.Fatalf("saw %d tokens, want at least an access, a refresh and a refreshed access token", len(tokens))
 	}
+	secrets := append(st.Secrets(), emulator.DefaultClientSecret)
+	if len(secrets) < len(tokens)+3 {
+		t.Fatalf("saw %d secrets besides the tokens, want a code, a PKCE verifier and the client secret", len(secrets)-len(tokens))
+	}
 	logs := st.Logs()
-	for _, tok := range tokens {
+	for i, secret := range secrets {
 		for _, res := range b.Responses() {
-			if strings.Contains(res.Body, tok) {
-				t.Errorf("%s: body contains a token", res.URL)
+			if res.URL.Host != strings.TrimPrefix(st.URL, "http://") {
+				continue // Dialpad's own answers (the consent redirect carries the code)
+			}
+			if strings.Contains(res.Body, secret) {
+				t.Errorf("%s: body contains secret #%d", res.URL, i)
 			}
 			for k, vs := range res.Header {
 				for _, v := range vs {
-					if strings.Contains(v, tok) {
-						t.Errorf("%s: header %s contains a token", res.URL, k)
+					if strings.Contains(v, secret) {
+						t.Errorf("%s: header %s contains secret #%d", res.URL, k, i)
 					}
 				}
 			}
 		}
-		if strings.Contains(logs, tok) {
-			t.Errorf("log contains a token")
+		if strings.Contains(logs, secret) {
+			t.Errorf("log contains secret #%d", i)
 		}
-	}
-	for _, c := range b.Cookies() {
-		for _, tok := range tokens {
-			if strings.Contains(c.Value, tok) {
-				t.Errorf("cookie %s holds a token", c.Name)
+		for _, c := range b.Cookies() {
+			if strings.Contains(c.Value, secret) {
+				t.Errorf("cookie %s holds secret #%d", c.Name, i)
 			}
 		}
 	}
@@ -177,7 +205,14 @@ func TestAssetsStayCacheable(t *testing.T) {
 	if m == nil {
 		t.Fatalf("page links no hashed stylesheet:\n%s", page.Body)
 	}
-	for _, p := range []string{m[1], "/healthz"} {
+	icon := regexp.MustCompile(`rel="icon" type="image/svg\+xml" href="(/static/img/icon\.[0-9a-f]+\.svg)"`).FindStringSubmatch(page.Body)
+	if icon == nil {
+		t.Fatalf("page links no hashed icon (browsers would ask for /favicon.ico on every page):\n%s", page.Body)
+	}
+	if ct := b.Get(icon[1]).Header.Get("Content-Type"); ct != "image/svg+xml" {
+		t.Errorf("icon Content-Type %q", ct)
+	}
+	for _, p := range []string{m[1], icon[1], "/healthz"} {
 		res := b.Get(p) // with the session cookie
 		wantStatus(t, res, http.StatusOK)
 		if res.Header.Get("Set-Cookie") != "" || strings.Contains(strings.Join(res.Header["Cache-Control"], ","), "no-cache") {

@@ -33,8 +33,8 @@ type demoService struct {
 
 // startDemoRouting serves the routing services and points every seeded
 // router at its own, before the console serves anyone. A router that signs
-// its requests gets a fresh secret its service checks: the seed's secret
-// is Dialpad's to keep.
+// its requests gets a fresh secret; each service checks whatever secret its
+// router has, so one set later in the console keeps calls routed.
 func startDemoRouting(emu *emulator.Emulator, logger *slog.Logger, errc chan<- error) (*demoRouting, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -48,17 +48,22 @@ func startDemoRouting(emu *emulator.Emulator, logger *slog.Logger, errc chan<- e
 			Target: routing.Answer{TargetID: cr.DefaultTargetID, TargetType: cr.DefaultTargetType},
 			Logger: logger,
 		}
+		var secret string
 		if cr.Signature != nil && cr.Signature.Algo != "" {
-			opts.Secret = demoSecret()
+			secret = demoSecret()
 		}
+		// The service checks the router's secret of the moment: a secret
+		// set in the console reaches it as if the person copied it there.
+		id := cr.ID
+		opts.SecretFunc = func() string { return emu.RouterSecret(id) }
 		prefix := "/" + cr.ID.String()
 		svc := demo.New(opts)
 		mux.Handle(prefix+"/", http.StripPrefix(prefix, svc))
 		url := base + prefix + demo.RoutePath
 		err := emu.MutateCallRouter(cr.ID, func(r *dialpad.CallRouter) {
 			r.RoutingURL = url
-			if opts.Secret != "" {
-				r.Signature = &dialpad.Signature{Secret: opts.Secret}
+			if secret != "" {
+				r.Signature = &dialpad.Signature{Secret: secret}
 			}
 		})
 		if err != nil {

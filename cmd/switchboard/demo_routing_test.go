@@ -3,11 +3,14 @@ package main
 import (
 	"errors"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/routing"
 )
 
 func TestDemoRoutingPointsEveryRouterAtItsService(t *testing.T) {
@@ -76,5 +79,51 @@ func TestDemoRoutingPointsEveryRouterAtItsService(t *testing.T) {
 	case err := <-errc:
 		t.Fatalf("demo routing server failed: %v", err)
 	default:
+	}
+}
+
+// A secret set on a router later (in the console) reaches its demo service,
+// as a person copies it to their routing service: calls stay routed, and a
+// request signed with anything else is refused.
+func TestDemoRoutingFollowsTheRoutersSecret(t *testing.T) {
+	emu := emulator.New(emulator.Options{})
+	d, err := startDemoRouting(emu, slog.New(slog.DiscardHandler), make(chan error, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.server.Close() })
+	var vip dialpad.CallRouter
+	for _, cr := range emu.CallRouters() {
+		if cr.Name == "VIP Customer Router" {
+			vip = cr
+		}
+	}
+	old := emu.RouterSecret(vip.ID)
+	fresh := "a-secret-set-later-in-the-console-0123456789"
+	if old == "" || old == fresh {
+		t.Fatalf("the signed seed router has secret %q", old)
+	}
+	if err := emu.MutateCallRouter(vip.ID, func(r *dialpad.CallRouter) { r.Signature = &dialpad.Signature{Secret: fresh} }); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := d.PlaceCall(t.Context(), vip.ID); err != nil || res.IsRoutingError() {
+		t.Fatalf("call after the new secret: %+v, %v; want it routed", res, err)
+	}
+
+	p := routing.SamplePayload(time.Now(), vip.PhoneNumbers[0])
+	tests := []struct {
+		name   string
+		secret string
+		want   int
+	}{
+		{"the new secret", fresh, http.StatusOK},
+		{"the old secret", old, http.StatusUnauthorized},
+		{"unsigned", "", http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		c := routing.Caller{AllowPrivate: true}
+		if res := c.Call(t.Context(), vip.RoutingURL, p, tt.secret); res.Status != tt.want {
+			t.Errorf("%s: the service answered %d (%s), want %d", tt.name, res.Status, res.Problem, tt.want)
+		}
 	}
 }

@@ -17,9 +17,9 @@ func (e *Emulator) callCenterStatus(r *http.Request) (json.RawMessage, error) {
 	}
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	cc, ok := e.st.callCenters.get(id)
-	if !ok {
-		return nil, notFound("call center %s not found", id)
+	cc, err := findGroup(e, callCenterKind(), id)
+	if err != nil {
+		return nil, err
 	}
 	st := dialpad.CallCenterStatus{Availability: dialpad.Availability{Name: "Closed", Status: "closed"}}
 	if availability(cc.WeekHours, cc.Timezone, e.now()) == "open" {

@@ -143,6 +143,18 @@ func (e *Emulator) placeCalls(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, mustMarshal(out))
 }
 
+// RouterSecret is the router's signing secret, which the API never returns.
+// Demo mode's routing services check requests with it, standing in for a
+// person who copied the secret to their routing service.
+func (e *Emulator) RouterSecret(id dialpad.ID) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if cr, ok := e.st.routers.get(id); ok {
+		return cr.secret
+	}
+	return ""
+}
+
 // CallRouters lists the company's routers as the API shows them: the
 // signature says whether a secret is set, never what it is. Demo wiring
 // uses it to point the seeded routers at a local routing service.

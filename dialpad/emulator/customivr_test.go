@@ -54,6 +54,11 @@ func TestCustomIVRListNeedsATarget(t *testing.T) {
 	if len(f.ivrTypes("department", f.department("Reception").ID)["DEPARTMENT_INTRO"]) != 1 {
 		t.Fatal("department IVRs missing")
 	}
+	// A router has no uploads, yet the spec lists its IVRs: none here.
+	if got := f.ivrTypes("callrouter", f.router("VIP Customer Router").ID); len(got) != 0 {
+		t.Errorf("router IVRs = %v, want none", got)
+	}
+	wantError(t, f.do("GET", "/api/v2/customivrs?target_type=callrouter&target_id=1234567890123456", tok, nil), 404, "not found")
 }
 
 func TestCustomIVRAssignAndUnassign(t *testing.T) {

@@ -92,6 +92,12 @@ func (s *store) ivrTargetOffice(targetType string, id dialpad.ID) (dialpad.ID, b
 		}
 	case dialpad.TargetUser:
 		return s.userOffice(id)
+	case dialpad.TargetCallRouter:
+		// The spec lists, assigns and unassigns a router's IVRs, though it
+		// takes no uploads for routers (see customIVRCreateSchema).
+		if cr, ok := s.routers.get(id); ok {
+			return cr.OfficeID, true
+		}
 	}
 	return 0, false
 }

@@ -42,16 +42,15 @@ func (e *Emulator) routes() http.Handler {
 		r.Get("/offices", e.api(e.listOffices))
 		r.Get("/offices/{id}", e.api(e.getOffice))
 
-		// Call centers.
-		r.Get("/callcenters", e.api(e.listCallCenters))
-		r.Get("/callcenters/{id}", e.api(e.getCallCenter))
-		r.Patch("/callcenters/{id}", e.api(e.updateCallCenter))
+		// Call centers and departments: both "groups" (group.go).
+		callCenters, departments := callCenterKind(), departmentKind()
+		r.Get("/callcenters", e.api(listGroups(e, callCenters)))
+		r.Get("/callcenters/{id}", e.api(getGroup(e, callCenters)))
+		r.Patch("/callcenters/{id}", e.api(updateGroup(e, callCenters)))
 		r.Get("/callcenters/{id}/status", e.api(e.callCenterStatus))
-
-		// Departments.
-		r.Get("/departments", e.api(e.listDepartments))
-		r.Get("/departments/{id}", e.api(e.getDepartment))
-		r.Patch("/departments/{id}", e.api(e.updateDepartment))
+		r.Get("/departments", e.api(listGroups(e, departments)))
+		r.Get("/departments/{id}", e.api(getGroup(e, departments)))
+		r.Patch("/departments/{id}", e.api(updateGroup(e, departments)))
 
 		// Call routers.
 		r.Get("/callrouters", e.api(e.listCallRouters))

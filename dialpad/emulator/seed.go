@@ -78,8 +78,8 @@ func seedOffices(st *store) demoOffices {
 		return id
 	}
 	return demoOffices{
-		newYork: add("New York HQ", "us", "America/New_York", true, "+12125550100", "212", weekdayHours("08:00", "18:00")),
-		london:  add("London", "gb", "Europe/London", false, "+442079460100", "20", weekdayHours("09:00", "17:30")),
+		newYork: add("New York HQ", "us", "America/New_York", true, "+12125550100", "212", weekdayHours("09:00", "17:00")),
+		london:  add("London", "gb", "Europe/London", false, "+442079460100", "20", londonWeek()),
 		tokyo:   add("Tokyo", "jp", "Asia/Tokyo", false, "+81355550100", "3", weekdayHours("09:00", "18:00")),
 	}
 }

@@ -5,6 +5,11 @@ import "switchboard/dialpad"
 // seedCallCenters adds fourteen call centers across the three offices and
 // returns their ids by name. Between them they cover split shifts, 24/7,
 // weekend hours, closed weekdays and night shifts crossing midnight.
+//
+// As in a real company, a few units of each office keep the office's own
+// hours (New York Mon–Fri 09:00–17:00; London the same with a 15:00 finish
+// on Fridays; Tokyo Mon–Fri 09:00–18:00) while desks with a reason differ,
+// so the hours review has a usual schedule to measure each office by.
 func seedCallCenters(st *store, o demoOffices) map[string]dialpad.ID {
 	ids := map[string]dialpad.ID{}
 	type center struct {
@@ -25,8 +30,7 @@ func seedCallCenters(st *store, o demoOffices) map[string]dialpad.ID {
 	centers := []center{
 		// New York HQ
 		{o.newYork, "Sales", "New business and quotes for freight customers.", "+12125550110", "212",
-			week(hrs("08:00", "18:00"), hrs("08:00", "18:00"), hrs("08:00", "18:00"), hrs("08:00", "18:00"), hrs("08:00", "18:00"), hrs("10:00", "14:00"), hrs()),
-			30, holdQueue(50, 900, true), true, true, 30, "operators"},
+			weekdayHours("09:00", "17:00"), 30, holdQueue(50, 900, true), true, true, 30, "operators"},
 		{o.newYork, "Support Tier 1", "First line support for shipment tracking, around the clock.", "+12125550111", "212",
 			allDay(), 25, holdQueue(200, 1800, true), true, false, 60, "menu"},
 		{o.newYork, "Support Tier 2", "Escalations from Tier 1; lunch break 12:00-13:00.", "+12125550112", "212",
@@ -41,13 +45,13 @@ func seedCallCenters(st *store, o demoOffices) map[string]dialpad.ID {
 			30, holdQueue(15, 900, false), false, false, 30, "operators"},
 		// London
 		{o.london, "UK Sales", "UK and Ireland sales.", "+442079460110", "20",
-			weekdayHours("09:00", "17:30"), 30, holdQueue(40, 900, true), true, true, 30, "operators"},
+			londonWeek(), 30, holdQueue(40, 900, true), true, true, 30, "operators"},
 		{o.london, "UK Customer Care", "Split shift with a Saturday morning.", "+442079460111", "20",
 			week(hrs("08:00", "12:30", "13:30", "20:00"), hrs("08:00", "12:30", "13:30", "20:00"), hrs("08:00", "12:30", "13:30", "20:00"),
 				hrs("08:00", "12:30", "13:30", "20:00"), hrs("08:00", "12:30", "13:30", "20:00"), hrs("09:00", "13:00"), hrs()),
 			30, holdQueue(100, 1200, true), true, true, 60, "menu"},
-		{o.london, "Freight Claims", "Damage and loss claims; Friday afternoons closed.", "+442079460112", "20",
-			week(hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "13:00"), hrs(), hrs()),
+		{o.london, "Freight Claims", "Damage and loss claims; closes at 15:00 on Fridays.", "+442079460112", "20",
+			londonWeek(),
 			40, holdQueue(20, 900, false), true, false, 90, "operators"},
 		{o.london, "EMEA Night Desk", "Overnight cover for European hauliers, every night of the week.", "+442079460113", "20",
 			week(emeaNight, emeaNight, emeaNight, emeaNight, emeaNight, emeaNight, emeaNight),
@@ -62,7 +66,7 @@ func seedCallCenters(st *store, o demoOffices) map[string]dialpad.ID {
 		{o.tokyo, "APAC Logistics Desk", "Round-the-clock desk for Asia-Pacific shipments.", "+81355550112", "3",
 			allDay(), 20, holdQueue(500, 3600, true), true, true, 30, "operators"},
 		{o.tokyo, "Customs Brokerage", "Import and export clearance.", "+81355550113", "3",
-			weekdayHours("08:30", "17:30"), 45, holdQueue(10, 1800, false), false, false, 120, "operators"},
+			weekdayHours("09:00", "18:00"), 45, holdQueue(10, 1800, false), false, false, 120, "operators"},
 	}
 	for _, c := range centers {
 		id := st.ids.next()

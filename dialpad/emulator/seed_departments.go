@@ -3,6 +3,8 @@ package emulator
 import "switchboard/dialpad"
 
 // seedDepartments adds five departments and returns their ids by name.
+// Reception, Human Resources and Finance keep their office's hours; the
+// workshop and the warehouse run their own shifts.
 func seedDepartments(st *store, o demoOffices) map[string]dialpad.ID {
 	ids := map[string]dialpad.ID{}
 	type department struct {
@@ -17,12 +19,11 @@ func seedDepartments(st *store, o demoOffices) map[string]dialpad.ID {
 	}
 	for _, d := range []department{
 		{o.newYork, "Reception", "Main line for visitors and deliveries.", "+12125550130", "212",
-			weekdayHours("07:30", "19:00"), true, 10, false, true},
+			weekdayHours("09:00", "17:00"), true, 10, false, true},
 		{o.newYork, "Human Resources", "Payroll, benefits and hiring.", "+12125550131", "212",
-			weekdayHours("09:00", "12:00", "13:00", "17:00"), false, 5, false, true},
+			weekdayHours("09:00", "17:00"), false, 5, false, true},
 		{o.london, "Finance", "Accounts payable and receivable.", "+442079460130", "20",
-			week(hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "15:00"), hrs(), hrs()),
-			true, 20, true, true},
+			londonWeek(), true, 20, true, true},
 		{o.london, "Fleet Maintenance", "Workshop bookings for the UK fleet, Saturdays too.", "+442079460131", "20",
 			week(hrs("07:00", "16:00"), hrs("07:00", "16:00"), hrs("07:00", "16:00"), hrs("07:00", "16:00"), hrs("07:00", "16:00"), hrs("08:00", "12:00"), hrs()),
 			true, 15, false, true},

@@ -12,6 +12,12 @@ func weekdayHours(times ...string) dialpad.WeekHours {
 	return week(hrs(times...), hrs(times...), hrs(times...), hrs(times...), hrs(times...), hrs(), hrs())
 }
 
+// londonWeek is the London office's usual week: 09:00–17:00 with an early
+// finish on Fridays.
+func londonWeek() dialpad.WeekHours {
+	return week(hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "17:00"), hrs("09:00", "15:00"), hrs(), hrs())
+}
+
 // week sets each day, Monday first, with hours on.
 func week(mon, tue, wed, thu, fri, sat, sun []string) dialpad.WeekHours {
 	return dialpad.WeekHours{

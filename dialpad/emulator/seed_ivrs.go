@@ -41,6 +41,16 @@ func seedIVRs(st *store, o demoOffices, centers, departments map[string]dialpad.
 		{dep, departments["Finance"], "VM_UNAVAILABLE", "Finance voicemail", "", true, true},
 		{dialpad.TargetOffice, o.newYork, "GREETING", "Acme main line greeting", "", true, true},
 		{dialpad.TargetOffice, o.newYork, "MENU", "Main line menu", "1 sales, 2 support, 3 billing, 0 reception.", true, true},
+		// Recordings uploaded to several call centers under the same names,
+		// so copying Sales' assignments has something to select in demo mode.
+		{cc, centers["Billing"], "HOLD_MUSIC", "Smooth jazz loop", "Licensed hold music, 3 minutes.", false, false},
+		{cc, centers["Billing"], "HOLD_MUSIC", "Billing hold music", "", true, true},
+		{cc, centers["Billing"], "MENU", "Billing menu", "1 invoices, 2 payment plans.", true, true},
+		{cc, centers["Returns"], "HOLD_MUSIC", "Smooth jazz loop", "Licensed hold music, 3 minutes.", false, false},
+		{cc, centers["Returns"], "GREETING", "Spring promotion greeting", "Mentions the 10% spring discount.", false, false},
+		{cc, centers["Returns"], "GREETING", "Returns greeting", "", true, true},
+		{cc, centers["Dispatch"], "HOLD_MUSIC", "Smooth jazz loop", "Licensed hold music, 3 minutes.", true, true},
+		{cc, centers["Dispatch"], "CLOSED", "Sales after-hours message", "Gives opening hours and the website.", false, false},
 	} {
 		id := st.ids.next()
 		st.ivrs.add(id, &ivrRecord{

@@ -68,6 +68,52 @@ func TestDemoSeed(t *testing.T) {
 	}
 }
 
+// TestDemoSeedUsualSchedules keeps the seed useful to the hours review: in
+// every office a few units share the office's own hours and a few differ,
+// so there is a usual schedule and something that stands out from it.
+func TestDemoSeedUsualSchedules(t *testing.T) {
+	f := newFixture(t, emulator.Options{})
+	key := func(w dialpad.WeekHours) string {
+		if !w.HoursOn {
+			return "24/7"
+		}
+		days := [][]string{w.MondayHours, w.TuesdayHours, w.WednesdayHours, w.ThursdayHours, w.FridayHours, w.SaturdayHours, w.SundayHours}
+		parts := make([]string, len(days))
+		for i, d := range days {
+			parts[i] = strings.Join(d, ",")
+		}
+		return strings.Join(parts, "|")
+	}
+	perOffice := map[dialpad.ID]map[string][]string{}
+	add := func(office dialpad.ID, name string, w dialpad.WeekHours) {
+		if perOffice[office] == nil {
+			perOffice[office] = map[string][]string{}
+		}
+		perOffice[office][key(w)] = append(perOffice[office][key(w)], name)
+	}
+	for _, cc := range listAll[dialpad.CallCenter](f, "/api/v2/callcenters") {
+		add(cc.OfficeID, cc.Name, cc.WeekHours)
+	}
+	for _, d := range listAll[dialpad.Department](f, "/api/v2/departments") {
+		add(d.OfficeID, d.Name, d.WeekHours)
+	}
+	for _, o := range listAll[dialpad.Office](f, "/api/v2/offices") {
+		groups := perOffice[o.ID]
+		usual := groups[key(o.WeekHours)]
+		if len(usual) < 2 || len(usual) > 4 {
+			t.Errorf("%s: %d units keep the office's hours %v, want 2 to 4", o.Name, len(usual), usual)
+		}
+		for k, names := range groups {
+			if k != key(o.WeekHours) && len(names) >= len(usual) {
+				t.Errorf("%s: %v share other hours as often as the office's own (%v)", o.Name, names, usual)
+			}
+		}
+		if len(groups) < 2 {
+			t.Errorf("%s: every unit has the same hours; nothing differs", o.Name)
+		}
+	}
+}
+
 func TestSeededRoles(t *testing.T) {
 	f := newFixture(t, emulator.Options{})
 	london := f.office("London")

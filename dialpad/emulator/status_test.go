@@ -16,17 +16,18 @@ func TestCallCenterStatusFollowsHoursInItsZone(t *testing.T) {
 		advance time.Duration
 		want    string
 	}{
-		{"Sales", 0, "open"},                        // 08-18 New York
-		{"Support Tier 2", 2 * time.Hour, "closed"}, // 12:00 New York: lunch break
-		{"Support Tier 2", 3 * time.Hour, "open"},   // 13:00 New York
-		{"Support Tier 1", 0, "open"},               // 24/7
-		{"Japan Sales", 0, "closed"},                // midnight in Tokyo
-		{"EMEA Night Desk", 0, "closed"},            // 15:00 London
-		{"EMEA Night Desk", 8 * time.Hour, "open"},  // 23:00 London
-		{"Dispatch", 10 * time.Hour, "open"},        // 20:00 New York, night shift
-		{"Returns", 24 * time.Hour, "closed"},       // Thursday: closed day
-		{"Sales", 3 * 24 * time.Hour, "open"},       // Saturday 10:00: weekend hours
-		{"Billing", 3 * 24 * time.Hour, "closed"},
+		{"Sales", 0, "open"},                                         // 09-17 New York
+		{"Support Tier 2", 2 * time.Hour, "closed"},                  // 12:00 New York: lunch break
+		{"Support Tier 2", 3 * time.Hour, "open"},                    // 13:00 New York
+		{"Support Tier 1", 0, "open"},                                // 24/7
+		{"Japan Sales", 0, "closed"},                                 // midnight in Tokyo
+		{"EMEA Night Desk", 0, "closed"},                             // 15:00 London
+		{"EMEA Night Desk", 8 * time.Hour, "open"},                   // 23:00 London
+		{"Dispatch", 10 * time.Hour, "open"},                         // 20:00 New York, night shift
+		{"Returns", 24 * time.Hour, "closed"},                        // Thursday: closed day
+		{"UK Customer Care", 3*24*time.Hour - 4*time.Hour, "open"},   // Saturday 11:00 London: weekend hours
+		{"UK Customer Care", 3*24*time.Hour + 2*time.Hour, "closed"}, // Saturday 17:00 London
+		{"Billing", 3 * 24 * time.Hour, "closed"},                    // Saturday 10:00 New York
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -72,7 +72,16 @@ func (r Result) Summary(describeTarget func(Answer) (name string, ok bool)) stri
 			target = fmt.Sprintf("%s (%s)", name, TargetTypeLabel(r.Answer.TargetType))
 		}
 	}
-	return fmt.Sprintf("Would be routed to %s in %d ms.", target, r.Latency.Milliseconds())
+	return fmt.Sprintf("Would be routed to %s in %s.", target, latencyMS(r.Latency))
+}
+
+// latencyMS is a latency in whole milliseconds, precise enough against
+// Dialpad's 5 s; "under 1 ms" rather than "0 ms" for a service next door.
+func latencyMS(d time.Duration) string {
+	if d < time.Millisecond {
+		return "under 1 ms"
+	}
+	return fmt.Sprintf("%d ms", d.Milliseconds())
 }
 
 // problem is Problem, or a fallback for a hand-made Result that has neither

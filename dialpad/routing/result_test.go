@@ -27,6 +27,8 @@ func TestSummary(t *testing.T) {
 			"Would be routed to Sales (call center) in 4870 ms.", false},
 		{"target unknown", Result{Status: 200, Latency: 80 * time.Millisecond, Answer: &Answer{TargetID: 999, TargetType: TargetCallCenter}}, known,
 			"Would count as a routing error: target call center 999 does not exist.", true},
+		{"routed on loopback", Result{Status: 200, Latency: 400 * time.Microsecond, Answer: sales}, known,
+			"Would be routed to Sales (call center) in under 1 ms.", false},
 		{"no describer", Result{Status: 200, Latency: 3 * time.Millisecond, Answer: &Answer{TargetID: 42, TargetType: TargetUser}}, nil,
 			"Would be routed to user 42 in 3 ms.", false},
 		{"target without a name", Result{Status: 200, Latency: 3 * time.Millisecond, Answer: &Answer{TargetID: 42, TargetType: TargetDepartment}}, nameless,

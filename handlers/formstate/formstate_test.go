@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"switchboard/dialpad"
@@ -78,6 +79,51 @@ func TestRoundTrip(t *testing.T) {
 	if again != token {
 		t.Error("sealing the same value twice gave two tokens")
 	}
+}
+
+// A Sealer reuses its compressors: every token must still be exactly the
+// one Seal makes, whatever was sealed before it, also from several
+// goroutines at once.
+func TestSealerReusesCompressors(t *testing.T) {
+	key := testKey(1)
+	big := fullCallCenter()
+	small := dialpad.CallCenter{ID: 7, Name: "Night desk"}
+	want := map[string]string{}
+	for kind, v := range map[string]dialpad.CallCenter{"callcenter:1": big, "callcenter:7": small} {
+		token, err := Seal(key, kind, v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[kind] = token
+	}
+
+	var s Sealer
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range 20 {
+				kind, v := "callcenter:1", big
+				if i%2 == 1 {
+					kind, v = "callcenter:7", small
+				}
+				token, err := s.Seal(key, kind, v)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if token != want[kind] {
+					t.Errorf("Sealer's token for %s differs from Seal's", kind)
+					return
+				}
+				var got dialpad.CallCenter
+				if err := Open(key, kind, token, &got); err != nil || !reflect.DeepEqual(got, v) {
+					t.Errorf("round trip of %s through a reused compressor: %+v, %v", kind, got, err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // A full call center must stay small enough for a hidden field.
@@ -224,13 +270,30 @@ func TestDeriveKey(t *testing.T) {
 	}
 }
 
+// BenchmarkSeal seals a full call center with a fresh compressor (Seal)
+// and with a Sealer's reused one, as a server seals on every page.
 func BenchmarkSeal(b *testing.B) {
 	key, cc := testKey(1), fullCallCenter()
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := Seal(key, "callcenter:1", cc); err != nil {
-			b.Fatal(err)
-		}
+	var s Sealer
+	for _, bc := range []struct {
+		name string
+		seal func([]byte, string, any) (string, error)
+	}{
+		{"fresh", Seal},
+		{"sealer", s.Seal},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				token, err := bc.seal(key, "callcenter:1", cc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(token)
+			}
+			b.ReportMetric(float64(size), "token-bytes")
+		})
 	}
 }
 

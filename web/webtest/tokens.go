@@ -12,14 +12,16 @@ import (
 )
 
 // tokenRecorder sits under the console's HTTP client and notes every
-// token the token endpoint hands out, every bearer token sent, and the
-// grant type of every token request.
+// token the token endpoint hands out, every bearer token sent, the grant
+// type of every token request, and the other secrets token requests carry
+// (codes, PKCE verifiers, the client secret).
 type tokenRecorder struct {
 	base http.RoundTripper
 
-	mu     sync.Mutex
-	tokens []string
-	grants []string
+	mu      sync.Mutex
+	tokens  []string
+	grants  []string
+	secrets []string // besides tokens
 }
 
 func (r *tokenRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -32,6 +34,11 @@ func (r *tokenRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 			if form, err := url.ParseQuery(string(b)); err == nil {
 				r.mu.Lock()
 				r.grants = append(r.grants, form.Get("grant_type"))
+				for _, k := range []string{"code", "code_verifier", "client_secret"} {
+					if v := form.Get(k); v != "" && !slices.Contains(r.secrets, v) {
+						r.secrets = append(r.secrets, v)
+					}
+				}
 				r.mu.Unlock()
 			}
 		}
@@ -78,4 +85,10 @@ func (r *tokenRecorder) all() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return slices.Clone(r.tokens)
+}
+
+func (r *tokenRecorder) allSecrets() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Concat(r.tokens, r.secrets)
 }

@@ -127,6 +127,11 @@ func (s *Stack) Logs() string { return s.logs.String() }
 // console, so tests can prove none of them leaks.
 func (s *Stack) Tokens() []string { return s.tokens.all() }
 
+// Secrets returns Tokens plus every authorization code, PKCE verifier and
+// client secret the console sent to Dialpad's token endpoint: what must
+// never reach a page, a header, a cookie or a log line.
+func (s *Stack) Secrets() []string { return s.tokens.allSecrets() }
+
 // TokenGrants returns the grant_type of every request the console sent to
 // Dialpad's token endpoint, oldest first ("authorization_code",
 // "refresh_token").

@@ -17,12 +17,13 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "request too large", http.StatusRequestEntityTooLarge)
 		return
 	}
-	p, err := s.decode(body)
+	secret := s.secret()
+	p, err := s.decode(body, secret)
 	if err != nil {
 		// The error names what failed, never the secret.
 		s.opts.Logger.WarnContext(r.Context(), "demo routing: request rejected", "err", err)
 		status := http.StatusBadRequest
-		if s.opts.Secret != "" {
+		if secret != "" {
 			status = http.StatusUnauthorized
 		}
 		http.Error(w, err.Error(), status)
@@ -55,13 +56,21 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 }
 
 // decode reads a JWT when the service has a secret, raw JSON otherwise.
-func (s *Service) decode(body []byte) (routing.Payload, error) {
-	if s.opts.Secret != "" {
-		return routing.VerifyJWT(body, s.opts.Secret)
+func (s *Service) decode(body []byte, secret string) (routing.Payload, error) {
+	if secret != "" {
+		return routing.VerifyJWT(body, secret)
 	}
 	var p routing.Payload
 	err := json.Unmarshal(body, &p)
 	return p, err
+}
+
+// secret is the secret requests must be signed with now; "" for raw JSON.
+func (s *Service) secret() string {
+	if s.opts.SecretFunc != nil {
+		return s.opts.SecretFunc()
+	}
+	return s.opts.Secret
 }
 
 func writeAnswer(w http.ResponseWriter, a routing.Answer) {

@@ -29,6 +29,10 @@ type Options struct {
 	// Secret, when set, makes the service accept only HS256 JWTs signed with
 	// it, as a routing service with a router secret would.
 	Secret string
+	// SecretFunc, when set, is asked for the secret on each request instead:
+	// demo mode follows the router's current secret, as a person copies a
+	// new secret to their routing service.
+	SecretFunc func() string
 	// WrongTarget is answered in wrong-target mode; default the target's
 	// type with an id no company has.
 	WrongTarget routing.Answer

@@ -1,0 +1,131 @@
+package handlers
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"maps"
+	"slices"
+	"sync"
+
+	"switchboard/dialpad"
+)
+
+// maxTargetLookups bounds the targets a page reads one by one; past it the
+// chooser's four lists cost about as much and name everything.
+const maxTargetLookups = 20
+
+// routerNames returns what a page needs to name tgs and to tell whether
+// they exist: from the cache while it knows them, else the offices (one
+// call) and each unknown target read by id, all at once. In a company of a
+// thousand call centers that is 2 or 3 calls where the chooser's four
+// lists are over 40.
+func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) (*routerTargets, error) {
+	now := h.now()
+	cached, expires, fresh := h.targets.get(id.User.ID, now)
+	var unknown []target
+	for _, tg := range tgs {
+		if lookupKind(tg.kind) && tg.id != 0 && !cached.knows(tg) && !slices.Contains(unknown, tg) {
+			unknown = append(unknown, tg)
+		}
+	}
+	if fresh && len(unknown) == 0 {
+		return cached, nil
+	}
+	if len(unknown) > maxTargetLookups {
+		return h.routerTargets(ctx, id)
+	}
+
+	var (
+		wg         sync.WaitGroup
+		offices    []dialpad.Office
+		officesErr error
+		found      = make([]lookup, len(unknown))
+	)
+	if fresh {
+		offices = cached.offices
+	} else {
+		cached, expires = nil, now.Add(targetsTTL)
+		wg.Go(func() { offices, officesErr = id.Client.Offices(ctx) })
+	}
+	for i, tg := range unknown {
+		wg.Go(func() { found[i] = lookupTarget(ctx, id.Client, tg) })
+	}
+	wg.Wait()
+	errs := []error{officesErr}
+	for _, l := range found {
+		errs = append(errs, l.err)
+	}
+	if err := cmp.Or(errs...); err != nil {
+		return nil, err
+	}
+	t := cached.with(offices, unknown, found)
+	h.targets.put(id.User.ID, t, expires, now)
+	return t, nil
+}
+
+// lookupKind reports whether a target of the kind is read by id to name
+// it. Offices come from the office list every page reads anyway; other
+// kinds are not offered by the chooser and stay unnamed.
+func lookupKind(kind string) bool {
+	switch kind {
+	case dialpad.TargetCallCenter, dialpad.TargetDepartment, dialpad.TargetUser:
+		return true
+	}
+	return false
+}
+
+// lookup is one target read by id: its name, or that Dialpad has none.
+type lookup struct {
+	name    string
+	missing bool
+	err     error
+}
+
+func lookupTarget(ctx context.Context, c *dialpad.Client, tg target) lookup {
+	var name string
+	var err error
+	switch tg.kind {
+	case dialpad.TargetCallCenter:
+		var cc *dialpad.CallCenter
+		if cc, err = c.CallCenter(ctx, tg.id); err == nil {
+			name = cc.Name
+		}
+	case dialpad.TargetDepartment:
+		var d *dialpad.Department
+		if d, err = c.Department(ctx, tg.id); err == nil {
+			name = d.Name
+		}
+	case dialpad.TargetUser:
+		var u *dialpad.User
+		if u, err = c.User(ctx, tg.id); err == nil {
+			name = displayName(u.DisplayName, u.FirstName, u.LastName)
+		}
+	}
+	switch {
+	case errors.Is(err, dialpad.ErrNotFound):
+		return lookup{missing: true}
+	case err != nil:
+		return lookup{err: err}
+	}
+	return lookup{name: cmp.Or(name, targetKinds[tg.kind]+" "+tg.id.String())}
+}
+
+// with is a copy of t (nil: an empty one) holding offices and what the
+// lookups of tgs found.
+func (t *routerTargets) with(offices []dialpad.Office, tgs []target, found []lookup) *routerTargets {
+	out := &routerTargets{offices: offices, names: map[target]string{}, missing: map[target]bool{}}
+	if t != nil {
+		maps.Copy(out.names, t.names)
+		maps.Copy(out.missing, t.missing)
+		out.groups = t.groups
+	}
+	for i, tg := range tgs {
+		if found[i].missing {
+			out.missing[tg] = true
+		} else {
+			out.names[tg] = found[i].name
+		}
+	}
+	return out
+}
