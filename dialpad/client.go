@@ -26,6 +26,7 @@ type Client struct {
 	backoff time.Duration
 	logger  *slog.Logger
 	now     func() time.Time // clock for HTTP-date Retry-After
+	wrote   func(method, path string)
 }
 
 // Option configures a Client.
@@ -37,6 +38,7 @@ type settings struct {
 	limiter *rate.Limiter
 	backoff time.Duration
 	logger  *slog.Logger
+	wrote   func(method, path string)
 }
 
 // WithTokenSource authenticates every request with a bearer token from ts.
@@ -79,6 +81,14 @@ func WithLogger(l *slog.Logger) Option {
 	}
 }
 
+// WithWriteObserver calls fn after each write (POST, PATCH, PUT, DELETE)
+// that Dialpad answered with a 2xx, so a caller can tell what it really
+// changed from requests that only looked. path is the API path, without
+// query. fn may be called from several goroutines at once.
+func WithWriteObserver(fn func(method, path string)) Option {
+	return func(s *settings) { s.wrote = fn }
+}
+
 // New builds a client for baseURL, such as "https://dialpad.com" or the
 // emulator's URL; API paths (/api/v2/...) are appended to it.
 func New(baseURL string, opts ...Option) *Client {
@@ -98,6 +108,7 @@ func New(baseURL string, opts ...Option) *Client {
 		backoff: s.backoff,
 		logger:  s.logger,
 		now:     time.Now,
+		wrote:   s.wrote,
 	}
 }
 

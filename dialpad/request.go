@@ -88,6 +88,8 @@ func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path strin
 		e.Message = auth.redact(e.Message)
 		return e.StatusCode >= 500, e
 	}
+	// Dialpad accepted the write: it counts even if its answer is unreadable.
+	c.observeWrite(method, path)
 	if out == nil {
 		return false, nil
 	}
@@ -99,6 +101,17 @@ func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path strin
 		return false, fmt.Errorf("dialpad: %s %s: decoding response: %w (body starts %q)", method, path, err, snippet)
 	}
 	return false, nil
+}
+
+// observeWrite tells the write observer, if any, about an accepted write.
+func (c *Client) observeWrite(method, path string) {
+	if c.wrote == nil {
+		return
+	}
+	switch method {
+	case http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete:
+		c.wrote(method, path)
+	}
 }
 
 func (c *Client) newRequest(ctx context.Context, method, path string, q url.Values, payload []byte) (*http.Request, error) {

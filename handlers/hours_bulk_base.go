@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 )
 
 // bulkBase is a bulk target as the review read it from its office's list.
@@ -33,6 +32,6 @@ func (h *Handler) sealBulk(user dialpad.ID, bases []bulkBase) (string, error) {
 
 func (h *Handler) openBulk(user dialpad.ID, token string) ([]bulkBase, error) {
 	var bases []bulkBase
-	err := formstate.Open(h.FormKey, bulkKind(user), token, &bases)
+	err := h.unseal(bulkKind(user), token, &bases)
 	return bases, err
 }

@@ -20,7 +20,7 @@ import (
 // (Friday ends early) change Friday only, and Fleet Maintenance already
 // has the week.
 type bulkCase struct {
-	s                                *hoursStack
+	s                                *stack
 	b                                *webtest.Browser
 	ukSales, claims, finance, fleet  string // targets
 	ukSalesP, claimsP, financeP, flP string // API paths
@@ -29,8 +29,8 @@ type bulkCase struct {
 
 func newBulkCase(t *testing.T, user dialpad.ID) *bulkCase {
 	t.Helper()
-	s := startHours(t)
-	uk, claims, fin, fleet := s.center(t, "UK Sales"), s.center(t, "Freight Claims"), s.department(t, "Finance"), s.department(t, "Fleet Maintenance")
+	s := newStack(t)
+	uk, claims, fin, fleet := s.callCenter("UK Sales"), s.callCenter("Freight Claims"), s.department("Finance"), s.department("Fleet Maintenance")
 	// The hours are set here, not taken from the seed, so the case says
 	// what it tests whatever the demo data becomes.
 	fridayUntil := func(close string) dialpad.WeekHours {
@@ -38,10 +38,10 @@ func newBulkCase(t *testing.T, user dialpad.ID) *bulkCase {
 		w.FridayHours = []string{"09:00", close}
 		return w
 	}
-	s.setCenterHours(t, uk.ID, monToFri("09:00", "17:30"))
-	s.setCenterHours(t, claims.ID, fridayUntil("13:00"))
-	s.setDepartmentHours(t, fin.ID, fridayUntil("15:00"))
-	s.setDepartmentHours(t, fleet.ID, monToFri("09:00", "17:00"))
+	s.setCenterHours(uk.ID, monToFri("09:00", "17:30"))
+	s.setCenterHours(claims.ID, fridayUntil("13:00"))
+	s.setDepartmentHours(fin.ID, fridayUntil("15:00"))
+	s.setDepartmentHours(fleet.ID, monToFri("09:00", "17:00"))
 	c := &bulkCase{s: s}
 	c.ukSales, c.ukSalesP = "callcenter:"+uk.ID.String(), "/api/v2/callcenters/"+uk.ID.String()
 	c.claims, c.claimsP = "callcenter:"+claims.ID.String(), "/api/v2/callcenters/"+claims.ID.String()
@@ -56,7 +56,7 @@ func (c *bulkCase) open(t *testing.T) {
 	t.Helper()
 	q := url.Values{"target": {c.ukSales, c.claims, c.finance, c.fleet}}
 	c.page = c.b.Get("/hours/bulk?" + q.Encode())
-	hoursStatus(t, c.page, http.StatusOK)
+	mustStatus(t, c.page, http.StatusOK)
 }
 
 // post submits the form for targets with week and action, after
@@ -83,24 +83,12 @@ func bulkResults(t *testing.T, body string) map[string]string {
 	parts := strings.Split(body, `data-testid="bulk-result"`)
 	for _, p := range parts[1:] {
 		p = p[:strings.Index(p, "</tr>")]
-		name := hoursBetween(p, `data-testid="bulk-result-name">`, "<")
-		outcome := hoursBetween(p, `data-testid="bulk-outcome">`, "<")
-		detail := hoursBetween(p, `data-testid="bulk-detail">`, "<")
+		name := between(p, `data-testid="bulk-result-name">`, "<")
+		outcome := between(p, `data-testid="bulk-outcome">`, "<")
+		detail := between(p, `data-testid="bulk-detail">`, "<")
 		out[html.UnescapeString(name)] = outcome + ": " + html.UnescapeString(detail)
 	}
 	return out
-}
-
-func hoursBetween(s, start, end string) string {
-	i := strings.Index(s, start)
-	if i < 0 {
-		return ""
-	}
-	s = s[i+len(start):]
-	if j := strings.Index(s, end); j >= 0 {
-		return s[:j]
-	}
-	return s
 }
 
 func TestHoursBulkFormStartsFromTheTargets(t *testing.T) {
@@ -135,7 +123,7 @@ func TestHoursBulkApplySendsOnlyTheChangedDays(t *testing.T) {
 	c := newBulkCase(t, emulator.AdminUserID)
 	c.open(t)
 	res := c.post(t, weekForm(monToFri("09:00", "17:00")), "apply", c.all()...)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 
 	reqs := c.s.Emulator.Requests()
 	got := bulkPatches(t, reqs)
@@ -177,7 +165,7 @@ func TestHoursBulkApplySendsOnlyTheChangedDays(t *testing.T) {
 		t.Error("summary missing")
 	}
 	// Dialpad has the new hours.
-	if got := c.s.center(t, "Freight Claims").FridayHours; !slices.Equal(got, []string{"09:00", "17:00"}) {
+	if got := c.s.callCenter("Freight Claims").FridayHours; !slices.Equal(got, []string{"09:00", "17:00"}) {
 		t.Errorf("Freight Claims Friday is %q", got)
 	}
 }
@@ -189,7 +177,7 @@ func TestHoursBulkRateLimitedItemIsReportedAndTheRestContinue(t *testing.T) {
 		Path: c.claimsP, Status: http.StatusTooManyRequests, RetryAfter: 7 * time.Second, Times: 1,
 	}))
 	res := c.post(t, weekForm(monToFri("09:00", "17:00")), "apply", c.all()...)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	results := bulkResults(t, res.Body)
 	if r := results["Freight Claims"]; !strings.HasPrefix(r, "Failed:") || !strings.Contains(r, "try again in 7 seconds") {
 		t.Errorf("rate-limited target reported as %q", r)
@@ -213,7 +201,7 @@ func TestHoursBulkRateLimitedItemIsReportedAndTheRestContinue(t *testing.T) {
 	// Applying again retries the failed one; the rest now match.
 	c.page = res
 	res = c.post(t, weekForm(monToFri("09:00", "17:00")), "apply", c.all()...)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	got = bulkPatches(t, c.s.Emulator.Requests())
 	if len(got) != 1 || !hoursJSONEqual(t, got[c.claimsP], `{"friday_hours":["09:00","17:00"]}`) {
 		t.Errorf("second attempt sent %v", got)
@@ -223,7 +211,7 @@ func TestHoursBulkRateLimitedItemIsReportedAndTheRestContinue(t *testing.T) {
 func TestHoursBulkConflictIsNotOverwritten(t *testing.T) {
 	c := newBulkCase(t, emulator.AdminUserID)
 	c.open(t)
-	claims := c.s.center(t, "Freight Claims")
+	claims := c.s.callCenter("Freight Claims")
 	// Someone shortens Friday in Dialpad after the form was rendered.
 	if err := c.s.Emulator.MutateCallCenter(claims.ID, func(cc *dialpad.CallCenter) {
 		cc.FridayHours = []string{"10:00", "12:00"}
@@ -231,7 +219,7 @@ func TestHoursBulkConflictIsNotOverwritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	res := c.post(t, weekForm(monToFri("09:00", "17:00")), "apply", c.claims, c.finance)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	got := bulkPatches(t, c.s.Emulator.Requests())
 	if _, ok := got[c.claimsP]; ok {
 		t.Error("the conflicting target was overwritten")
@@ -252,7 +240,7 @@ func TestHoursBulkConflictIsNotOverwritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	res = c.post(t, weekForm(monToFri("09:00", "17:00")), "apply", c.claims)
-	hoursStatus(t, res, http.StatusConflict)
+	mustStatus(t, res, http.StatusConflict)
 	if got := bulkPatches(t, c.s.Emulator.Requests()); len(got) != 0 {
 		t.Errorf("sent %v", got)
 	}
@@ -262,14 +250,14 @@ func TestHoursBulkPreviewSendsNothing(t *testing.T) {
 	c := newBulkCase(t, emulator.AdminUserID)
 	c.open(t)
 	res := c.post(t, weekForm(monToFri("09:00", "17:00")), "preview", c.claims, c.fleet)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	if reqs := c.s.apiRequests(); len(reqs) != 0 {
 		t.Errorf("preview sent %v", reqs)
 	}
 	got := map[string]string{}
 	for _, tgt := range strings.Split(res.Body, `data-testid="bulk-target"`)[1:] {
-		name := hoursBetween(tgt, `<span class="strong">`, "<")
-		if change := hoursBetween(tgt, `data-testid="preview-change">`, "<"); change != "" {
+		name := between(tgt, `<span class="strong">`, "<")
+		if change := between(tgt, `data-testid="preview-change">`, "<"); change != "" {
 			got[name] = html.UnescapeString(change)
 		}
 	}
@@ -315,7 +303,7 @@ func TestHoursBulkInvalidInputSendsNothing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := c.post(t, tt.form, "apply", tt.targets...)
-			hoursStatus(t, res, http.StatusUnprocessableEntity)
+			mustStatus(t, res, http.StatusUnprocessableEntity)
 			if reqs := c.s.apiRequests(); len(reqs) != 0 {
 				t.Errorf("invalid form sent %v", reqs)
 			}
@@ -367,7 +355,7 @@ func TestHoursBulkRefusals(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			admin.s.Emulator.ResetRequests()
 			res := tt.b.PostForm("/hours/bulk", tt.form())
-			hoursStatus(t, res, tt.status)
+			mustStatus(t, res, tt.status)
 			if reqs := admin.s.apiRequests(); len(reqs) != 0 {
 				t.Errorf("sent %v", reqs)
 			}
@@ -388,7 +376,7 @@ func TestHoursBulkOpenAllDaySendsOnlyHoursOn(t *testing.T) {
 		c.s.Emulator.ResetRequests()
 		return week
 	}())
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	if strings.Contains(res.Body, "<html") || !strings.Contains(res.Body, `id="bulk"`) {
 		t.Error("htmx did not get the bulk section alone")
 	}

@@ -13,18 +13,18 @@ import (
 )
 
 func TestHoursCSV(t *testing.T) {
-	s := startHours(t)
-	london := s.office(t, "London")
-	tier1 := s.center(t, "Support Tier 1")
-	tier2 := s.center(t, "Support Tier 2")
-	finance := s.department(t, "Finance")
+	s := newStack(t)
+	london := s.office("London")
+	tier1 := s.callCenter("Support Tier 1")
+	tier2 := s.callCenter("Support Tier 2")
+	finance := s.department("Finance")
 	financeWeek := monToFri("09:00", "17:00")
 	financeWeek.FridayHours = []string{"09:00", "15:00"}
-	s.setDepartmentHours(t, finance.ID, financeWeek)
+	s.setDepartmentHours(finance.ID, financeWeek)
 	// Names a spreadsheet would run as formulas.
 	evil := map[dialpad.ID]string{}
 	for i, name := range []string{`=HYPERLINK("http://evil.example","x")`, "+1+1", "-2+3", "@SUM(A1:A2)"} {
-		c := s.centers(t, dialpad.ListFilter{})[3+i]
+		c := s.callCenters(dialpad.ListFilter{})[3+i]
 		if err := s.Emulator.MutateCallCenter(c.ID, func(cc *dialpad.CallCenter) { cc.Name = name }); err != nil {
 			t.Fatal(err)
 		}
@@ -33,7 +33,7 @@ func TestHoursCSV(t *testing.T) {
 
 	b := s.LoginAs(t, emulator.AdminUserID)
 	res := b.Get("/hours.csv")
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	if ct := res.Header.Get("Content-Type"); ct != "text/csv; charset=utf-8" {
 		t.Errorf("Content-Type %q", ct)
 	}
@@ -57,7 +57,7 @@ func TestHoursCSV(t *testing.T) {
 	for _, r := range recs[1:] {
 		byID[r[1]] = r
 	}
-	total := len(s.centers(t, dialpad.ListFilter{})) + len(s.departments(t, dialpad.ListFilter{}))
+	total := len(s.callCenters(dialpad.ListFilter{})) + len(s.departments(dialpad.ListFilter{}))
 	if len(recs)-1 != total {
 		t.Errorf("%d rows, want %d", len(recs)-1, total)
 	}
@@ -89,12 +89,12 @@ func TestHoursCSV(t *testing.T) {
 
 	// Filters apply as on the page.
 	res = b.Get("/hours.csv?kind=department&office_id=" + london.ID.String())
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	recs, err = csv.NewReader(strings.NewReader(res.Body)).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := len(s.departments(t, dialpad.ListFilter{OfficeID: london.ID}))
+	want := len(s.departments(dialpad.ListFilter{OfficeID: london.ID}))
 	if len(recs)-1 != want {
 		t.Errorf("London departments: %d rows, want %d", len(recs)-1, want)
 	}
@@ -106,19 +106,19 @@ func TestHoursCSV(t *testing.T) {
 }
 
 func TestHoursCSVMarksTheOddOneOut(t *testing.T) {
-	s := startHours(t)
-	london := s.office(t, "London")
+	s := newStack(t)
+	london := s.office("London")
 	var odd dialpad.ID
-	for i, c := range s.centers(t, dialpad.ListFilter{OfficeID: london.ID}) {
+	for i, c := range s.callCenters(dialpad.ListFilter{OfficeID: london.ID}) {
 		w := monToFri("09:00", "17:00")
 		if i == 0 {
 			w, odd = monToFri("10:00", "18:00"), c.ID
 		}
-		s.setCenterHours(t, c.ID, w)
+		s.setCenterHours(c.ID, w)
 	}
 	b := s.LoginAs(t, emulator.AdminUserID)
 	res := b.Get("/hours.csv?office_id=" + london.ID.String())
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	recs, err := csv.NewReader(strings.NewReader(res.Body)).ReadAll()
 	if err != nil {
 		t.Fatal(err)

@@ -14,13 +14,13 @@ import (
 func ccPath(cc dialpad.CallCenter) string { return "/callcenters/" + cc.ID.String() }
 
 func TestEditorShowsCallCenter(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
 	status, err := e.api.CallCenterStatus(t.Context(), cc.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, form := e.open(ccPath(cc))
+	res, form := e.openForm(ccPath(cc), "hours-form")
 	body := res.Body
 
 	for id, want := range map[string]string{
@@ -78,16 +78,16 @@ func TestEditorShowsCallCenter(t *testing.T) {
 }
 
 func TestEditorComputesStatusWhenDialpadHasNone(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Sales")
-	e.st.Emulator.InjectFault(emulator.Fault{Path: "/api/v2/callcenters/" + cc.ID.String() + "/status", Status: 503})
-	res, _ := e.open(ccPath(cc))
+	e.Emulator.InjectFault(emulator.Fault{Path: "/api/v2/callcenters/" + cc.ID.String() + "/status", Status: 503})
+	res, _ := e.openForm(ccPath(cc), "hours-form")
 	if got := testText(res.Body, "status-source"); !strings.Contains(got, "Computed") {
 		t.Errorf("status source %q, want it to say it was computed", got)
 	}
 	loc, _ := time.LoadLocation("America/New_York")
 	want := "Closed"
-	if cc.OpenAt(e.st.Clock.Now().In(loc)) {
+	if cc.OpenAt(e.Clock.Now().In(loc)) {
 		want = "Open"
 	}
 	if got := testText(res.Body, "open-now"); got != want {
@@ -96,13 +96,13 @@ func TestEditorComputesStatusWhenDialpadHasNone(t *testing.T) {
 }
 
 func TestSaveOneMondayRangeSendsOnlyMonday(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 
 	res := e.b.PostForm(ccPath(cc), withDay(form, "monday_hours", "07:00", "11:00", "13:00", "17:00"))
-	if res.StatusCode != http.StatusSeeOther || res.Location() != e.st.URL+ccPath(cc) {
+	if res.StatusCode != http.StatusSeeOther || res.Location() != e.URL+ccPath(cc) {
 		t.Fatalf("save answered %d to %q, want 303 to the page:\n%s", res.StatusCode, res.Location(), res.Body)
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"monday_hours":["07:00","11:00","13:00","17:00"]}`)
@@ -110,16 +110,16 @@ func TestSaveOneMondayRangeSendsOnlyMonday(t *testing.T) {
 	if got := testText(page.Body, "flash"); got != "Saved Monday hours." {
 		t.Errorf("flash %q, want %q", got, "Saved Monday hours.")
 	}
-	if got := e.fresh(cc.ID).MondayHours; !slices.Equal(got, []string{"07:00", "11:00", "13:00", "17:00"}) {
+	if got := e.freshCallCenter(cc.ID).MondayHours; !slices.Equal(got, []string{"07:00", "11:00", "13:00", "17:00"}) {
 		t.Errorf("Dialpad has Monday %q after the save", got)
 	}
 }
 
 func TestSaveNamesEverythingItSent(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 
 	edit := with(withDay(form, "monday_hours", "08:00", "12:00"), "ring_seconds", "20")
 	res := e.b.PostForm(ccPath(cc), edit)
@@ -130,10 +130,10 @@ func TestSaveNamesEverythingItSent(t *testing.T) {
 }
 
 func TestSaveWithoutChangesSendsNothing(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 
 	res := e.b.PostForm(ccPath(cc), form)
 	if res.StatusCode != http.StatusSeeOther {
@@ -146,21 +146,21 @@ func TestSaveWithoutChangesSendsNothing(t *testing.T) {
 }
 
 func TestSaveKeepsRingTimeChangedUpstream(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
+	_, form := e.openForm(ccPath(cc), "hours-form")
 	// Someone changes the ring time in Dialpad while the form is open.
-	if err := e.st.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) { c.RingSeconds = 42 }); err != nil {
+	if err := e.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) { c.RingSeconds = 42 }); err != nil {
 		t.Fatal(err)
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 
 	res := e.b.PostForm(ccPath(cc), withDay(form, "monday_hours", "09:00", "17:00"))
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d, want 303:\n%s", res.StatusCode, res.Body)
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"monday_hours":["09:00","17:00"]}`)
-	got := e.fresh(cc.ID)
+	got := e.freshCallCenter(cc.ID)
 	if got.RingSeconds != 42 {
 		t.Errorf("ring time is %d after the save; the upstream 42 was overwritten", got.RingSeconds)
 	}
@@ -172,22 +172,22 @@ func TestSaveKeepsRingTimeChangedUpstream(t *testing.T) {
 // Two tabs on the same call center: each form carries its own base, so
 // the second save sends only its own change and keeps the first's.
 func TestTwoTabsKeepEachOthersChanges(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, tab1 := e.open(ccPath(cc))
-	_, tab2 := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, tab1 := e.openForm(ccPath(cc), "hours-form")
+	_, tab2 := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 
 	if res := e.b.PostForm(ccPath(cc), withDay(tab1, "monday_hours", "06:00", "14:00")); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("first tab: %d:\n%s", res.StatusCode, res.Body)
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"monday_hours":["06:00","14:00"]}`)
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	if res := e.b.PostForm(ccPath(cc), with(tab2, "ring_seconds", "12")); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("second tab: %d:\n%s", res.StatusCode, res.Body)
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"ring_seconds":12}`)
-	if got := e.fresh(cc.ID); got.RingSeconds != 12 || !slices.Equal(got.MondayHours, []string{"06:00", "14:00"}) {
+	if got := e.freshCallCenter(cc.ID); got.RingSeconds != 12 || !slices.Equal(got.MondayHours, []string{"06:00", "14:00"}) {
 		t.Errorf("Dialpad has ring %d, Monday %q; want 12 and the first tab's 06:00–14:00", got.RingSeconds, got.MondayHours)
 	}
 }
@@ -195,16 +195,16 @@ func TestTwoTabsKeepEachOthersChanges(t *testing.T) {
 func TestSameFieldConflict(t *testing.T) {
 	for _, choice := range []string{"mine", "theirs"} {
 		t.Run(choice, func(t *testing.T) {
-			e := startEditor(t, emulator.AdminUserID)
+			e := signedIn(t, emulator.AdminUserID)
 			cc := e.callCenter("Support Tier 2")
-			_, form := e.open(ccPath(cc))
-			if err := e.st.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
+			_, form := e.openForm(ccPath(cc), "hours-form")
+			if err := e.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
 				c.MondayHours = []string{"10:00", "16:00"}
 				c.RingSeconds = 25 // an unrelated upstream change, kept either way
 			}); err != nil {
 				t.Fatal(err)
 			}
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 
 			edit := with(withDay(form, "monday_hours", "07:00", "11:00", "13:00", "19:00"), "name", "Support Tier 2 (escalations)")
 			res := e.b.PostForm(ccPath(cc), edit)
@@ -223,7 +223,7 @@ func TestSameFieldConflict(t *testing.T) {
 					t.Errorf("conflict panel lacks %q", want)
 				}
 			}
-			again := pageForm(t, res.Body)
+			again := formOf(t, res.Body, "hours-form")
 			if again.Get("_base") == form.Get("_base") {
 				t.Error("the form was not re-based on the fresh read")
 			}
@@ -239,7 +239,7 @@ func TestSameFieldConflict(t *testing.T) {
 				t.Errorf("keep mine is not preselected: %q", again.Get("_conflict.monday_hours"))
 			}
 
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 			again.Set("_conflict.monday_hours", choice)
 			res = e.b.PostForm(ccPath(cc), again)
 			if res.StatusCode != http.StatusSeeOther {
@@ -252,7 +252,7 @@ func TestSameFieldConflict(t *testing.T) {
 				body = `{"name":"Support Tier 2 (escalations)"}`
 			}
 			e.onePatch("/api/v2/callcenters/"+cc.ID.String(), body)
-			got := e.fresh(cc.ID)
+			got := e.freshCallCenter(cc.ID)
 			if !slices.Equal(got.MondayHours, wantMonday) || got.RingSeconds != 25 {
 				t.Errorf("Dialpad has Monday %q, ring %d; want %q, 25", got.MondayHours, got.RingSeconds, wantMonday)
 			}
@@ -299,12 +299,12 @@ func TestInvalidInputIs422(t *testing.T) {
 			f["group_description"] = []string{strings.Repeat("d", 257)}
 		}, "error-group_description", "257 characters long; Dialpad allows at most 256.", strings.Repeat("d", 257)},
 	}
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
+	_, form := e.openForm(ccPath(cc), "hours-form")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 			edit := clone(form)
 			tt.edit(edit)
 			// A valid change elsewhere must not be sent either.
@@ -313,7 +313,7 @@ func TestInvalidInputIs422(t *testing.T) {
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", res.StatusCode)
 			}
-			if reqs := e.st.Emulator.Requests(); len(reqs) > 0 {
+			if reqs := e.Emulator.Requests(); len(reqs) > 0 {
 				t.Errorf("Dialpad was asked %d times; invalid input must not reach it: %s", len(reqs), describe(reqs))
 			}
 			if got := testText(res.Body, tt.errorID); got != tt.message {
@@ -325,7 +325,7 @@ func TestInvalidInputIs422(t *testing.T) {
 			if !strings.Contains(res.Body, tt.keptText) {
 				t.Errorf("the input %s was not kept", tt.keptText)
 			}
-			kept := pageForm(t, res.Body)
+			kept := formOf(t, res.Body, "hours-form")
 			if !slices.Equal(kept["saturday_hours"], []string{"09:00", "12:00"}) {
 				t.Errorf("Saturday as typed was lost: %q", kept["saturday_hours"])
 			}
@@ -338,10 +338,10 @@ func TestInvalidInputIs422(t *testing.T) {
 
 // Every problem is listed, each beside its own field.
 func TestInvalidInputListsEveryProblem(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Sales")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 	edit := with(withDay(form, "monday_hours", "12:00", "08:00", "", "", "07:00", "09:00"), "ring_seconds", "50", "name", "")
 	res := e.b.PostForm(ccPath(cc), edit)
 	if res.StatusCode != http.StatusUnprocessableEntity {
@@ -361,17 +361,17 @@ func TestInvalidInputListsEveryProblem(t *testing.T) {
 	}
 	// The blank pair in the middle is kept on the page, so the range after
 	// it is the third, and its inputs are where the person left them.
-	if got := pageForm(t, res.Body)["monday_hours"]; !slices.Equal(got, []string{"12:00", "08:00", "", "", "07:00", "09:00"}) {
+	if got := formOf(t, res.Body, "hours-form")["monday_hours"]; !slices.Equal(got, []string{"12:00", "08:00", "", "", "07:00", "09:00"}) {
 		t.Errorf("Monday as typed was not kept: %q", got)
 	}
 }
 
 func TestTamperedBaseIs400(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
 	other := e.callCenter("Billing")
-	_, form := e.open(ccPath(cc))
-	_, otherForm := e.open(ccPath(other))
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	_, otherForm := e.openForm(ccPath(other), "hours-form")
 	token := form.Get("_base")
 	flipped := []byte(token)
 	flipped[len(flipped)/2] ^= 1
@@ -384,12 +384,12 @@ func TestTamperedBaseIs400(t *testing.T) {
 		"rewritten start":       "AQ" + token[2:],
 	} {
 		t.Run(name, func(t *testing.T) {
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 			res := e.b.PostForm(ccPath(cc), with(withDay(form, "monday_hours", "09:00", "10:00"), "_base", base))
 			if res.StatusCode != http.StatusBadRequest {
 				t.Fatalf("status %d, want 400", res.StatusCode)
 			}
-			if reqs := e.st.Emulator.Requests(); len(reqs) > 0 {
+			if reqs := e.Emulator.Requests(); len(reqs) > 0 {
 				t.Errorf("Dialpad was asked: %s", describe(reqs))
 			}
 			if got := testText(res.Body, "error-message"); !strings.Contains(got, "nothing was sent to Dialpad") {
@@ -421,15 +421,15 @@ func TestUpstreamFailureKeepsInput(t *testing.T) {
 		{"forbidden", emulator.Fault{Status: 403}, http.StatusForbidden,
 			"You don't have permission to change this in Dialpad.", ""},
 	}
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
+	_, form := e.openForm(ccPath(cc), "hours-form")
 	edit := with(withDay(form, "monday_hours", "06:30", "11:45"), "name", "Escalations & more")
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := tt.fault
 			f.Method, f.Path, f.Times = http.MethodPatch, "/api/v2/callcenters/"+cc.ID.String(), 1
-			e.st.Emulator.InjectFault(f)
+			e.Emulator.InjectFault(f)
 			res := e.b.PostForm(ccPath(cc), edit)
 			if res.StatusCode != tt.status {
 				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
@@ -440,7 +440,7 @@ func TestUpstreamFailureKeepsInput(t *testing.T) {
 			if got := res.Header.Get("Retry-After"); got != tt.retryAfter {
 				t.Errorf("Retry-After %q, want %q", got, tt.retryAfter)
 			}
-			kept := pageForm(t, res.Body)
+			kept := formOf(t, res.Body, "hours-form")
 			if !slices.Equal(kept["monday_hours"], []string{"06:30", "11:45"}) || kept.Get("name") != "Escalations & more" {
 				t.Errorf("input lost: Monday %q, name %q", kept["monday_hours"], kept.Get("name"))
 			}
@@ -450,26 +450,26 @@ func TestUpstreamFailureKeepsInput(t *testing.T) {
 		})
 	}
 	// Nothing got through: Dialpad still has the seed.
-	if got := e.fresh(cc.ID); got.Name != "Support Tier 2" || !slices.Equal(got.MondayHours, cc.MondayHours) {
+	if got := e.freshCallCenter(cc.ID); got.Name != "Support Tier 2" || !slices.Equal(got.MondayHours, cc.MondayHours) {
 		t.Errorf("Dialpad changed: %q %q", got.Name, got.MondayHours)
 	}
 }
 
 func TestHoursOffSendsOnlyHoursOn(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Billing")
-	res, form := e.open(ccPath(cc))
+	res, form := e.openForm(ccPath(cc), "hours-form")
 	if !strings.Contains(res.Body, `data-testid="inactive-note"`) {
 		t.Error("the page has no note for when business hours are off")
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	form.Del("hours_on") // an unticked checkbox is not sent
 	res = e.b.PostForm(ccPath(cc), form)
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d:\n%s", res.StatusCode, res.Body)
 	}
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"hours_on":false}`)
-	got := e.fresh(cc.ID)
+	got := e.freshCallCenter(cc.ID)
 	if got.HoursOn || len(cc.MondayHours) == 0 || !slices.Equal(got.MondayHours, cc.MondayHours) {
 		t.Errorf("Dialpad has hours_on %v, Monday %q; want off with Monday %q kept", got.HoursOn, got.MondayHours, cc.MondayHours)
 	}
@@ -505,23 +505,23 @@ func TestActionsWithoutJavaScript(t *testing.T) {
 		{"preset:always", map[string][]string{"hours_on": nil, "monday_hours": {"08:00", "12:00", "13:00", "17:00"}}},
 		{"preset:closed", map[string][]string{"hours_on": {"true"}, "monday_hours": nil, "wednesday_hours": nil}},
 	}
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
+	_, form := e.openForm(ccPath(cc), "hours-form")
 	for _, tt := range tests {
 		t.Run(tt.action, func(t *testing.T) {
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 			res := e.b.PostForm(ccPath(cc), with(form, "_action", tt.action))
 			if res.StatusCode != http.StatusOK {
 				t.Fatalf("status %d, want 200:\n%s", res.StatusCode, res.Body)
 			}
-			if reqs := e.st.Emulator.Requests(); len(reqs) > 0 {
+			if reqs := e.Emulator.Requests(); len(reqs) > 0 {
 				t.Errorf("an action reached Dialpad: %s", describe(reqs))
 			}
 			if !strings.Contains(res.Body, "<html") {
 				t.Error("without htmx an action answers the whole page")
 			}
-			got := pageForm(t, res.Body)
+			got := formOf(t, res.Body, "hours-form")
 			for field, want := range tt.want {
 				if !slices.Equal(got[field], want) {
 					t.Errorf("%s = %q, want %q", field, got[field], want)
@@ -544,9 +544,9 @@ func TestActionsWithoutJavaScript(t *testing.T) {
 // An action's result is a pending change: after "9–5 weekdays", saving
 // sends exactly the days that differ.
 func TestPresetThenSave(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Sales")
-	if err := e.st.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
+	if err := e.Emulator.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
 		c.WeekHours = dialpad.WeekHours{HoursOn: true, SaturdayHours: []string{"10:00", "14:00"}}
 		for _, d := range dialpad.Weekdays()[:5] {
 			c.SetDay(d, []string{"08:00", "18:00"})
@@ -554,14 +554,14 @@ func TestPresetThenSave(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	_, form := e.open(ccPath(cc))
+	_, form := e.openForm(ccPath(cc), "hours-form")
 	res := e.b.PostForm(ccPath(cc), with(form, "_action", "preset:weekdays"))
-	preset := pageForm(t, res.Body)
+	preset := formOf(t, res.Body, "hours-form")
 	pending := testText(res.Body, "pending-changes")
 	if !strings.Contains(pending, "Monday hours: 08:00–18:00 → 09:00–17:00") || !strings.Contains(pending, "Saturday hours: 10:00–14:00 → Closed") {
 		t.Errorf("pending changes after the preset: %q", pending)
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm(ccPath(cc), preset)
 	e.onePatch("/api/v2/callcenters/"+cc.ID.String(),
 		`{"friday_hours":["09:00","17:00"],"monday_hours":["09:00","17:00"],"saturday_hours":[],"thursday_hours":["09:00","17:00"],"tuesday_hours":["09:00","17:00"],"wednesday_hours":["09:00","17:00"]}`)
@@ -571,10 +571,10 @@ func TestPresetThenSave(t *testing.T) {
 }
 
 func TestActionWithHTMXAnswersTheForm(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 	res := e.b.HTMX(http.MethodPost, ccPath(cc), with(form, "_action", "add:tuesday_hours"))
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
@@ -582,26 +582,26 @@ func TestActionWithHTMXAnswersTheForm(t *testing.T) {
 	if strings.Contains(res.Body, "<html") || !strings.HasPrefix(strings.TrimSpace(res.Body), `<div id="hours-editor"`) {
 		t.Errorf("want the form alone for htmx to swap, got:\n%.300s", res.Body)
 	}
-	if got := pageForm(t, res.Body)["tuesday_hours"]; len(got) != 6 {
+	if got := formOf(t, res.Body, "hours-form")["tuesday_hours"]; len(got) != 6 {
 		t.Errorf("Tuesday has %d inputs, want 6", len(got))
 	}
-	if reqs := e.st.Emulator.Requests(); len(reqs) > 0 {
+	if reqs := e.Emulator.Requests(); len(reqs) > 0 {
 		t.Errorf("an action reached Dialpad: %s", describe(reqs))
 	}
 }
 
 func TestPreviewListsPendingChanges(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cc := e.callCenter("Support Tier 2")
-	_, form := e.open(ccPath(cc))
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(ccPath(cc), "hours-form")
+	e.Emulator.ResetRequests()
 
 	edit := with(withDay(form, "monday_hours", "07:00", "11:00", "13:00", "19:00"), "ring_seconds", "40")
 	res := e.b.HTMX(http.MethodPost, ccPath(cc)+"/preview", edit)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d:\n%s", res.StatusCode, res.Body)
 	}
-	if reqs := e.st.Emulator.Requests(); len(reqs) > 0 {
+	if reqs := e.Emulator.Requests(); len(reqs) > 0 {
 		t.Errorf("the preview asked Dialpad: %s", describe(reqs))
 	}
 	items := allTexts(res.Body, "pending-item")
@@ -635,9 +635,9 @@ func TestPreviewListsPendingChanges(t *testing.T) {
 }
 
 func TestManagerIsReadOnly(t *testing.T) {
-	e := startEditor(t, emulator.ManagerUserID)
+	e := signedIn(t, emulator.ManagerUserID)
 	cc := e.callCenter("Sales")
-	res, form := e.open(ccPath(cc))
+	res, form := e.openForm(ccPath(cc), "hours-form")
 	if !strings.Contains(res.Body, `<fieldset class="he-fieldset" disabled>`) {
 		t.Error("the inputs are not disabled")
 	}
@@ -651,7 +651,7 @@ func TestManagerIsReadOnly(t *testing.T) {
 	}
 
 	// Dialpad's 403 stays the final word, shown plainly.
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm(ccPath(cc), withDay(form, "monday_hours", "07:00", "19:00"))
 	if res.StatusCode != http.StatusForbidden {
 		t.Fatalf("status %d, want 403", res.StatusCode)
@@ -662,16 +662,16 @@ func TestManagerIsReadOnly(t *testing.T) {
 	if ws := e.writes(); len(ws) != 1 || ws[0].Method != http.MethodPatch {
 		t.Errorf("want the one PATCH Dialpad refused, got %s", describe(ws))
 	}
-	if got := e.fresh(cc.ID).MondayHours; !slices.Equal(got, cc.MondayHours) {
+	if got := e.freshCallCenter(cc.ID).MondayHours; !slices.Equal(got, cc.MondayHours) {
 		t.Errorf("Monday changed to %q", got)
 	}
 }
 
 // An office admin edits their own office and only reads the others.
 func TestOfficeAdminEditsOwnOffice(t *testing.T) {
-	e := startEditor(t, emulator.OfficeAdminUserID)
-	london, _ := e.open(ccPath(e.callCenter("UK Sales")))
-	newYork, _ := e.open(ccPath(e.callCenter("Sales")))
+	e := signedIn(t, emulator.OfficeAdminUserID)
+	london, _ := e.openForm(ccPath(e.callCenter("UK Sales")), "hours-form")
+	newYork, _ := e.openForm(ccPath(e.callCenter("Sales")), "hours-form")
 	if !strings.Contains(london.Body, `data-testid="save"`) || strings.Contains(london.Body, `data-testid="read-only-note"`) {
 		t.Error("a London admin cannot edit a London call center")
 	}
@@ -681,7 +681,7 @@ func TestOfficeAdminEditsOwnOffice(t *testing.T) {
 }
 
 func TestEditorUnknownIDs(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	for _, path := range []string{"/callcenters/999", "/callcenters/abc", "/departments/999", "/departments/-4"} {
 		if res := e.b.Get(path); res.StatusCode != http.StatusNotFound {
 			t.Errorf("GET %s: %d, want 404", path, res.StatusCode)
@@ -690,17 +690,17 @@ func TestEditorUnknownIDs(t *testing.T) {
 }
 
 func TestDepartmentSave(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	d := e.department("Reception") // Mon–Fri 07:30–19:00
 	path := "/departments/" + d.ID.String()
-	res, form := e.open(path)
+	res, form := e.openForm(path, "hours-form")
 	if got := testText(res.Body, "status-source"); got != "Computed from the hours" {
 		t.Errorf("status source %q: departments have no live status", got)
 	}
 	if !strings.Contains(res.Body, `href="/ivrs/department/`+d.ID.String()+`"`) {
 		t.Error("no link to the department's IVRs")
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm(path, withDay(form, "saturday_hours", "09:00", "13:00"))
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("status %d:\n%s", res.StatusCode, res.Body)
@@ -712,11 +712,11 @@ func TestDepartmentSave(t *testing.T) {
 }
 
 func TestDepartmentInvalidHours(t *testing.T) {
-	e := startEditor(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	d := e.department("Reception")
 	path := "/departments/" + d.ID.String()
-	_, form := e.open(path)
-	e.st.Emulator.ResetRequests()
+	_, form := e.openForm(path, "hours-form")
+	e.Emulator.ResetRequests()
 	res := e.b.PostForm(path, withDay(form, "monday_hours", "19:00", "07:30"))
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", res.StatusCode)

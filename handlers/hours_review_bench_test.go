@@ -44,7 +44,7 @@ func benchHoursReview(b *testing.B, pageSize int, path string) {
 		st.Emulator.ResetRequests()
 		res := br.Get(path)
 		if res.StatusCode != http.StatusOK || strings.Contains(res.Body, `data-testid="office-failed"`) {
-			b.Fatalf("status %d or an office failed:\n%s", res.StatusCode, hoursBetween(res.Body, `data-testid="office-failed">`, "<"))
+			b.Fatalf("status %d or an office failed:\n%s", res.StatusCode, between(res.Body, `data-testid="office-failed">`, "<"))
 		}
 		if n := strings.Count(res.Body, `data-testid="hours-row"`); n != 1000 {
 			b.Fatalf("%d rows, want 1000", n)

@@ -15,15 +15,15 @@ import (
 )
 
 func TestHoursReviewListsEveryCallCenterAndDepartment(t *testing.T) {
-	s := startHours(t)
-	centers := s.centers(t, dialpad.ListFilter{})
-	depts := s.departments(t, dialpad.ListFilter{})
+	s := newStack(t)
+	centers := s.callCenters(dialpad.ListFilter{})
+	depts := s.departments(dialpad.ListFilter{})
 	if len(centers) < 10 || len(depts) < 3 {
 		t.Fatalf("demo seed has %d call centers, %d departments; the test needs it", len(centers), len(depts))
 	}
 	b := s.LoginAs(t, emulator.AdminUserID)
 	res := b.Get("/hours")
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	rows := reviewRows(t, res.Body)
 	if len(rows) != len(centers)+len(depts) {
 		t.Errorf("%d rows, want %d call centers + %d departments", len(rows), len(centers), len(depts))
@@ -85,11 +85,11 @@ func TestHoursReviewListsEveryCallCenterAndDepartment(t *testing.T) {
 }
 
 func TestHoursReviewReadsOnlyTheListsPerOffice(t *testing.T) {
-	s := startHours(t)
-	offices := s.offices(t)
+	s := newStack(t)
+	offices := s.offices()
 	b := s.LoginAs(t, emulator.AdminUserID)
 	s.Emulator.ResetRequests()
-	hoursStatus(t, b.Get("/hours"), http.StatusOK)
+	mustStatus(t, b.Get("/hours"), http.StatusOK)
 
 	reqs := s.Emulator.Requests()
 	lists := map[string]int{}
@@ -123,14 +123,14 @@ func TestHoursReviewReadsOnlyTheListsPerOffice(t *testing.T) {
 }
 
 func TestHoursReviewFilters(t *testing.T) {
-	s := startHours(t)
-	london := s.office(t, "London")
+	s := newStack(t)
+	london := s.office("London")
 	all := map[string]string{} // name -> office id
 	var deptNames []string
-	for _, c := range s.centers(t, dialpad.ListFilter{}) {
+	for _, c := range s.callCenters(dialpad.ListFilter{}) {
 		all[c.Name] = c.OfficeID.String()
 	}
-	for _, d := range s.departments(t, dialpad.ListFilter{}) {
+	for _, d := range s.departments(dialpad.ListFilter{}) {
 		all[d.Name] = d.OfficeID.String()
 		deptNames = append(deptNames, d.Name)
 	}
@@ -185,7 +185,7 @@ func TestHoursReviewFilters(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			res := b.Get("/hours?" + tt.query.Encode())
-			hoursStatus(t, res, http.StatusOK)
+			mustStatus(t, res, http.StatusOK)
 			var got []string
 			for n := range reviewRows(t, res.Body) {
 				got = append(got, n)
@@ -208,7 +208,7 @@ func TestHoursReviewFilters(t *testing.T) {
 
 	// htmx gets the results alone.
 	res := b.HTMX(http.MethodGet, "/hours?kind=department", nil)
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	if strings.Contains(res.Body, "<html") || strings.Contains(res.Body, `data-testid="filters"`) {
 		t.Error("htmx answer carries the layout or the filter form")
 	}
@@ -218,20 +218,20 @@ func TestHoursReviewFilters(t *testing.T) {
 }
 
 func TestHoursReviewHighlightsTheOddOneOut(t *testing.T) {
-	s := startHours(t)
-	london := s.office(t, "London")
+	s := newStack(t)
+	london := s.office("London")
 	nineToFive := monToFri("09:00", "17:00")
 	var odd string
-	for i, c := range s.centers(t, dialpad.ListFilter{OfficeID: london.ID}) {
+	for i, c := range s.callCenters(dialpad.ListFilter{OfficeID: london.ID}) {
 		w := nineToFive
 		if i == 1 {
 			w = monToFri("08:00", "12:00", "13:00", "16:00")
 			odd = c.Name
 		}
-		s.setCenterHours(t, c.ID, w)
+		s.setCenterHours(c.ID, w)
 	}
-	for _, d := range s.departments(t, dialpad.ListFilter{OfficeID: london.ID}) {
-		s.setDepartmentHours(t, d.ID, nineToFive)
+	for _, d := range s.departments(dialpad.ListFilter{OfficeID: london.ID}) {
+		s.setDepartmentHours(d.ID, nineToFive)
 	}
 	// Elsewhere no two are alike: nothing usual to differ from there.
 	n := 0
@@ -239,21 +239,21 @@ func TestHoursReviewHighlightsTheOddOneOut(t *testing.T) {
 		n++
 		return monToFri(fmt.Sprintf("%02d:00", n), "23:00")
 	}
-	for _, o := range s.offices(t) {
+	for _, o := range s.offices() {
 		if o.ID == london.ID {
 			continue
 		}
-		for _, c := range s.centers(t, dialpad.ListFilter{OfficeID: o.ID}) {
-			s.setCenterHours(t, c.ID, unique())
+		for _, c := range s.callCenters(dialpad.ListFilter{OfficeID: o.ID}) {
+			s.setCenterHours(c.ID, unique())
 		}
-		for _, d := range s.departments(t, dialpad.ListFilter{OfficeID: o.ID}) {
-			s.setDepartmentHours(t, d.ID, unique())
+		for _, d := range s.departments(dialpad.ListFilter{OfficeID: o.ID}) {
+			s.setDepartmentHours(d.ID, unique())
 		}
 	}
 
 	b := s.LoginAs(t, emulator.AdminUserID)
 	res := b.Get("/hours")
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	rows := reviewRows(t, res.Body)
 	if got := highlightedRows(rows); !slices.Equal(got, []string{odd}) {
 		t.Fatalf("highlighted %q, want exactly %q", got, odd)
@@ -274,12 +274,20 @@ func TestHoursReviewHighlightsTheOddOneOut(t *testing.T) {
 }
 
 func TestHoursReviewCache(t *testing.T) {
-	s := startHours(t)
+	s := newStack(t)
 	b := s.LoginAs(t, emulator.AdminUserID)
 	s.Emulator.ResetRequests()
-	hoursStatus(t, b.Get("/hours"), http.StatusOK)
+	mustStatus(t, b.Get("/hours"), http.StatusOK)
 	if len(s.Emulator.Requests()) == 0 {
 		t.Fatal("first look read nothing from Dialpad")
+	}
+
+	sales := s.callCenter("Sales")
+	// editorForm is the hours editor's form at path, as the browser posts it.
+	editorForm := func(path string) url.Values {
+		res := b.Get(path)
+		mustStatus(t, res, http.StatusOK)
+		return formOf(t, res.Body, "hours-form")
 	}
 
 	// Each step does something, then looks: the look either reads Dialpad
@@ -299,6 +307,34 @@ func TestHoursReviewCache(t *testing.T) {
 				t.Fatalf("bad bulk post answered %d", res.StatusCode)
 			}
 		}, "/hours", false},
+		{"the editor's live preview keeps the cache", func() {
+			form := editorForm(ccPath(sales))
+			edit := withDay(form, "monday_hours", "07:00", "11:00")
+			mustStatus(t, b.HTMX(http.MethodPost, ccPath(sales)+"/preview", edit), http.StatusOK)
+		}, "/hours", false},
+		{"the editor's + Add range keeps the cache", func() {
+			form := editorForm(ccPath(sales))
+			mustStatus(t, b.HTMX(http.MethodPost, ccPath(sales), with(form, "_action", "add:tuesday_hours")), http.StatusOK)
+		}, "/hours", false},
+		{"saving an unchanged form sends nothing and keeps the cache", func() {
+			mustStatus(t, b.PostForm(ccPath(sales), editorForm(ccPath(sales))), http.StatusSeeOther)
+		}, "/hours", false},
+		{"a bulk preview keeps the cache", func() {
+			page := b.Get("/hours/bulk?target=callcenter:" + sales.ID.String())
+			mustStatus(t, page, http.StatusOK)
+			form := weekForm(monToFri("10:00", "14:00"))
+			form.Set("_base", sealedBase(t, page.Body))
+			form.Set("target", "callcenter:"+sales.ID.String())
+			form.Set("action", "preview")
+			mustStatus(t, b.PostForm("/hours/bulk", form), http.StatusOK)
+		}, "/hours", false},
+		{"saving in the editor drops my cache", func() {
+			form := withDay(editorForm(ccPath(sales)), "monday_hours", "07:00", "11:00")
+			mustStatus(t, b.PostForm(ccPath(sales), form), http.StatusSeeOther)
+			if got := s.callCenter("Sales").MondayHours; !slices.Equal(got, []string{"07:00", "11:00"}) {
+				t.Fatalf("the save did not reach Dialpad: Monday is %q", got)
+			}
+		}, "/hours", true},
 		{"another person's look does not use mine", func() {
 			other := s.LoginAs(t, emulator.OfficeAdminUserID)
 			s.Emulator.ResetRequests()
@@ -311,14 +347,14 @@ func TestHoursReviewCache(t *testing.T) {
 		{"after 30 s the lists are read again", func() { s.Clock.Advance(31 * time.Second) }, "/hours", true},
 		{"my own successful write drops my cache", func() {
 			// A bulk apply that changes one call center: a write that succeeds.
-			c := s.center(t, "Billing")
+			c := s.callCenter("Billing")
 			page := b.Get("/hours/bulk?target=callcenter:" + c.ID.String())
-			hoursStatus(t, page, http.StatusOK)
+			mustStatus(t, page, http.StatusOK)
 			form := weekForm(monToFri("09:00", "16:00"))
 			form.Set("_base", sealedBase(t, page.Body))
 			form.Set("target", "callcenter:"+c.ID.String())
 			form.Set("action", "apply")
-			hoursStatus(t, b.PostForm("/hours/bulk", form), http.StatusOK)
+			mustStatus(t, b.PostForm("/hours/bulk", form), http.StatusOK)
 		}, "/hours", true},
 	}
 	for _, st := range steps {
@@ -326,7 +362,7 @@ func TestHoursReviewCache(t *testing.T) {
 			st.before()
 		}
 		s.Emulator.ResetRequests()
-		hoursStatus(t, b.Get(st.look), http.StatusOK)
+		mustStatus(t, b.Get(st.look), http.StatusOK)
 		reads := s.apiRequests()
 		if got := len(reads) > 0; got != st.wantReads {
 			t.Errorf("%s: the look read %v", st.name, reads)
@@ -340,7 +376,7 @@ func TestHoursReviewCache(t *testing.T) {
 }
 
 func TestHoursReviewShowsTheRestWhenAnOfficeFails(t *testing.T) {
-	s := startHours(t)
+	s := newStack(t)
 	b := s.LoginAs(t, emulator.AdminUserID)
 	// The first call center list fails; which office it belongs to is up
 	// to the scheduler, so the page has to name it.
@@ -348,13 +384,13 @@ func TestHoursReviewShowsTheRestWhenAnOfficeFails(t *testing.T) {
 		Path: "/api/v2/callcenters", Status: http.StatusTooManyRequests, RetryAfter: 3 * time.Second, Times: 1,
 	}))
 	res := b.Get("/hours")
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	notices := strings.Count(res.Body, `data-testid="office-failed"`)
 	if notices != 1 {
 		t.Fatalf("%d office notices, want 1", notices)
 	}
 	var failed dialpad.Office
-	for _, o := range s.offices(t) {
+	for _, o := range s.offices() {
 		if strings.Contains(res.Body, `data-testid="office-failed">`+html.EscapeString(o.Name)+" is not shown") {
 			failed = o
 		}
@@ -366,7 +402,7 @@ func TestHoursReviewShowsTheRestWhenAnOfficeFails(t *testing.T) {
 		t.Error("notice does not say why")
 	}
 	rows := reviewRows(t, res.Body)
-	for _, c := range s.centers(t, dialpad.ListFilter{}) {
+	for _, c := range s.callCenters(dialpad.ListFilter{}) {
 		_, shown := rows[c.Name]
 		if shown == (c.OfficeID == failed.ID) {
 			t.Errorf("%s (office %s): shown = %v", c.Name, c.OfficeID, shown)
@@ -381,8 +417,8 @@ func TestHoursReviewShowsTheRestWhenAnOfficeFails(t *testing.T) {
 }
 
 func TestHoursReviewRights(t *testing.T) {
-	s := startHours(t)
-	london := s.office(t, "London")
+	s := newStack(t)
+	london := s.office("London")
 	tests := []struct {
 		name      string
 		user      dialpad.ID
@@ -394,14 +430,14 @@ func TestHoursReviewRights(t *testing.T) {
 		{"manager reviews but ticks nothing", emulator.ManagerUserID, func(dialpad.ID) bool { return false }, http.StatusForbidden},
 	}
 	offices := map[string]dialpad.ID{}
-	for _, c := range s.centers(t, dialpad.ListFilter{}) {
+	for _, c := range s.callCenters(dialpad.ListFilter{}) {
 		offices[c.Name] = c.OfficeID
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := s.LoginAs(t, tt.user)
 			res := b.Get("/hours")
-			hoursStatus(t, res, http.StatusOK)
+			mustStatus(t, res, http.StatusOK)
 			rows := reviewRows(t, res.Body)
 			for name, office := range offices {
 				if got := strings.Contains(rows[name], `data-testid="select-target"`); got != tt.tickable(office) {
@@ -415,16 +451,16 @@ func TestHoursReviewRights(t *testing.T) {
 			if tt.user == emulator.ManagerUserID && !strings.Contains(res.Body, `data-testid="read-only-note"`) {
 				t.Error("read-only person gets no note")
 			}
-			hoursStatus(t, b.Get("/hours/bulk"), tt.bulkPages)
+			mustStatus(t, b.Get("/hours/bulk"), tt.bulkPages)
 		})
 	}
 }
 
 func TestHoursReviewWaitsOutAShortRateLimit(t *testing.T) {
-	s := startHours(t)
+	s := newStack(t)
 	b := s.LoginAs(t, emulator.AdminUserID)
-	want := len(s.centers(t, dialpad.ListFilter{})) + len(s.departments(t, dialpad.ListFilter{}))
-	offices := len(s.offices(t))
+	want := len(s.callCenters(dialpad.ListFilter{})) + len(s.departments(dialpad.ListFilter{}))
+	offices := len(s.offices())
 	// One department list is refused for a second: the two sides of the
 	// 20 requests/s limit disagreeing by a hair. The console waits and
 	// reads it again rather than leave an office out.
@@ -433,7 +469,7 @@ func TestHoursReviewWaitsOutAShortRateLimit(t *testing.T) {
 	}))
 	s.Emulator.ResetRequests()
 	res := b.Get("/hours")
-	hoursStatus(t, res, http.StatusOK)
+	mustStatus(t, res, http.StatusOK)
 	if strings.Contains(res.Body, `data-testid="office-failed"`) {
 		t.Error("an office was left out over a one-second 429")
 	}

@@ -21,7 +21,7 @@ func readHoursSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Reque
 		return editorPage[T]{}, false
 	}
 	p := editorPage[T]{id: id, token: r.PostForm.Get("_base")}
-	if err := formstate.Open(h.FormKey, t.sealKind(id), p.token, &p.base); err != nil {
+	if err := h.unseal(t.sealKind(id), p.token, &p.base); err != nil {
 		if !errors.Is(err, formstate.ErrTampered) {
 			h.ServerError(w, r, err)
 			return editorPage[T]{}, false

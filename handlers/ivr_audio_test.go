@@ -13,7 +13,7 @@ import (
 
 func TestIVRAudioInDemoMode(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	jazz := s.ivr(sales, "Smooth jazz loop")
 	res := s.b.Get("/ivrs/audio/" + jazz.ID.String())
 	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "audio/mpeg" {
@@ -28,7 +28,7 @@ func TestIVRAudioInDemoMode(t *testing.T) {
 	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "media-src 'self'") {
 		t.Errorf("CSP %q does not allow the players", csp)
 	}
-	for _, tok := range s.st.Tokens() {
+	for _, tok := range s.Tokens() {
 		for _, r := range s.b.Responses() {
 			if strings.Contains(r.Body, tok) || strings.Contains(r.Header.Get("Location"), tok) {
 				t.Fatal("a Dialpad token reached the browser")
@@ -40,7 +40,7 @@ func TestIVRAudioInDemoMode(t *testing.T) {
 			t.Errorf("GET %s: %d, want 404", bad, res.StatusCode)
 		}
 	}
-	if res := s.st.NewBrowser(t).Get("/ivrs/audio/" + jazz.ID.String()); res.StatusCode != http.StatusSeeOther {
+	if res := s.NewBrowser(t).Get("/ivrs/audio/" + jazz.ID.String()); res.StatusCode != http.StatusSeeOther {
 		t.Errorf("signed out: %d, want a redirect to sign in", res.StatusCode)
 	}
 }
@@ -48,8 +48,8 @@ func TestIVRAudioInDemoMode(t *testing.T) {
 func TestIVRAudioHiddenAgainstDialpad(t *testing.T) {
 	// Not demo mode: real Dialpad has no audio URL, so no player and no relay.
 	s := startIVRs(t, emulator.AdminUserID, webtest.WithConfig(func(c *web.Config) { c.Demo = false }))
-	sales := s.centerID("Sales")
-	res, _ := s.open(sales)
+	sales := s.callCenter("Sales").ID
+	res, _ := s.openIVRs(sales)
 	if strings.Contains(res.Body, "<audio") {
 		t.Error("a player shows although Dialpad gives no audio")
 	}

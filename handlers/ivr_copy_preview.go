@@ -71,7 +71,7 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(statusClientClosedRequest)
 		return
 	}
-	token, err := h.ivrSeal(ivrCopyKind(s.source), plan)
+	token, err := h.seal(ivrCopyKind(s.source), plan)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

@@ -19,9 +19,9 @@ import (
 // copySetup gives UK Sales and Japan Sales recordings named like some of
 // Sales' so a copy from Sales has something to select, to leave and to
 // skip. It returns the writes a copy from Sales to both must send.
-func copySetup(t *testing.T, s *ivrStack) (sales, japan, uk dialpad.ID, want []string) {
+func copySetup(t *testing.T, s *stack) (sales, japan, uk dialpad.ID, want []string) {
 	t.Helper()
-	sales, japan, uk = s.centerID("Sales"), s.centerID("Japan Sales"), s.centerID("UK Sales")
+	sales, japan, uk = s.callCenter("Sales").ID, s.callCenter("Japan Sales").ID, s.callCenter("UK Sales").ID
 	s.upload(uk, "HOLD_MUSIC", "Smooth jazz loop") // already the same: nothing to send
 	menu := s.upload(uk, "MENU", "UK menu")        // Sales plays the default: unassign
 	jazz := s.upload(japan, "HOLD_MUSIC", " smooth JAZZ loop ")
@@ -40,28 +40,24 @@ func copySetup(t *testing.T, s *ivrStack) (sales, japan, uk dialpad.ID, want []s
 }
 
 // preview posts the copy form with targets ticked and returns the preview.
-func (s *ivrStack) preview(sales dialpad.ID, targets ...dialpad.ID) (string, url.Values) {
+func (s *stack) preview(sales dialpad.ID, targets ...dialpad.ID) (string, url.Values) {
 	s.t.Helper()
-	res := s.b.Get(ivrPath(sales) + "/copy")
-	if res.StatusCode != http.StatusOK {
-		s.t.Fatalf("copy page: %d", res.StatusCode)
-	}
-	form := ivrFormOf(s.t, res.Body, "ivr-copy-form")
+	_, form := s.openForm(ivrPath(sales)+"/copy", "ivr-copy-form")
 	for _, id := range targets {
 		form.Add("target_id", id.String())
 	}
-	res = s.b.PostForm(ivrPath(sales)+"/copy", form)
+	res := s.b.PostForm(ivrPath(sales)+"/copy", form)
 	if res.StatusCode != http.StatusOK {
 		s.t.Fatalf("preview: %d\n%s", res.StatusCode, res.Body)
 	}
-	return res.Body, ivrFormOf(s.t, res.Body, "ivr-copy-apply-form")
+	return res.Body, formOf(s.t, res.Body, "ivr-copy-apply-form")
 }
 
 func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
 	sales, japan, uk, want := copySetup(t, s)
 
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	page, apply := s.preview(sales, japan, uk)
 	s.wantWrites() // a preview sends nothing
 	for _, w := range []string{
@@ -74,7 +70,7 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 		}
 	}
 
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res := s.b.PostForm(ivrPath(sales)+"/copy/apply", apply)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("apply: %d", res.StatusCode)
@@ -88,7 +84,7 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 	}
 
 	// Applying the same plan again: everything is in place, nothing goes out.
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res = s.b.PostForm(ivrPath(sales)+"/copy/apply", apply)
 	s.wantWrites()
 	if !strings.Contains(res.Body, "0 done, 3 skipped.") || !strings.Contains(res.Body, "Already in place.") {
@@ -107,8 +103,8 @@ func TestIVRCopyFailuresAndChanges(t *testing.T) {
 		dialpad.AssignCustomIVR{IVRID: s.ivr(uk, "UK menu").ID}); err != nil {
 		t.Fatal(err)
 	}
-	s.st.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 429, RetryAfter: 30 * time.Second, Times: 1})
-	s.st.Emulator.ResetRequests()
+	s.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 429, RetryAfter: 30 * time.Second, Times: 1})
+	s.Emulator.ResetRequests()
 	res := s.b.PostForm(ivrPath(sales)+"/copy/apply", apply)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("apply: %d", res.StatusCode)
@@ -124,15 +120,15 @@ func TestIVRCopyFailuresAndChanges(t *testing.T) {
 
 func TestIVRCopyTargetChoice(t *testing.T) {
 	s := startIVRs(t, emulator.OfficeAdminUserID) // London only
-	sales := s.centerID("UK Customer Care")
+	sales := s.callCenter("UK Customer Care").ID
 	res := s.b.Get(ivrPath(sales) + "/copy")
-	if !regexp.MustCompile(`<input [^>]*disabled data-testid="ivr-copy-target-` + s.centerID("Japan Sales").String() + `"`).MatchString(res.Body) {
+	if !regexp.MustCompile(`<input [^>]*disabled data-testid="ivr-copy-target-` + s.callCenter("Japan Sales").ID.String() + `"`).MatchString(res.Body) {
 		t.Error("a call center the person cannot change is not disabled")
 	}
 	if strings.Contains(res.Body, `data-testid="ivr-copy-target-`+sales.String()+`"`) {
 		t.Error("the source is offered as a target")
 	}
-	form := ivrFormOf(t, res.Body, "ivr-copy-form")
+	form := formOf(t, res.Body, "ivr-copy-form")
 	for _, tt := range []struct {
 		name    string
 		targets []string
@@ -140,7 +136,7 @@ func TestIVRCopyTargetChoice(t *testing.T) {
 	}{
 		{"none", nil, "Choose at least one call center"},
 		{"unknown", []string{"1234567890123456"}, "no longer exists"},
-		{"not allowed", []string{s.centerID("Japan Sales").String()}, "You can&#39;t change Japan Sales"},
+		{"not allowed", []string{s.callCenter("Japan Sales").ID.String()}, "You can&#39;t change Japan Sales"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			f := url.Values{}
@@ -148,7 +144,7 @@ func TestIVRCopyTargetChoice(t *testing.T) {
 				f[k] = v
 			}
 			f["target_id"] = tt.targets
-			s.st.Emulator.ResetRequests()
+			s.Emulator.ResetRequests()
 			res := s.b.PostForm(ivrPath(sales)+"/copy", f)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, tt.want) {
 				t.Errorf("status %d, want 422 with %q", res.StatusCode, tt.want)
@@ -193,7 +189,7 @@ func TestIVRCopyRunTargetByTarget(t *testing.T) {
 	_, apply := s.preview(sales, japan, uk)
 	path := ivrPath(sales) + "/copy/apply"
 
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res := s.b.HTMX(http.MethodPost, path, apply)
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("start: %d", res.StatusCode)
@@ -223,7 +219,7 @@ func TestIVRCopyRunTargetByTarget(t *testing.T) {
 			t.Fatalf("step %d asks for target %q", i, vals.Get("_target"))
 		}
 		vals.Set("_plan", apply.Get("_plan"))
-		s.st.Emulator.ResetRequests()
+		s.Emulator.ResetRequests()
 		res = s.b.HTMX(http.MethodPost, path, vals)
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("step %d: %d", i, res.StatusCode)
@@ -251,7 +247,7 @@ func TestIVRCopyRunTargetByTarget(t *testing.T) {
 // takes, and some items would fail with a rate limit.
 func TestIVRCopyRespectsRateLimit(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID, webtest.WithEmulator(emulator.Options{CompanyRPS: 20}))
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	ccs, err := s.api.CallCenters(t.Context(), dialpad.ListFilter{})
 	if err != nil {
 		t.Fatal(err)

@@ -104,7 +104,7 @@ func ivrRenameKind(t ivrTarget, ivrID dialpad.ID) string {
 // renderIVRRename seals st and shows the rename form with f.
 func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status int, t ivrTarget, st ivrRenameState,
 	f ivrRenameForm, message string, conflict views.ConflictPanel) {
-	token, err := h.ivrSeal(ivrRenameKind(t, st.IVR.ID), st)
+	token, err := h.seal(ivrRenameKind(t, st.IVR.ID), st)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

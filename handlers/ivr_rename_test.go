@@ -11,19 +11,16 @@ import (
 )
 
 // renameForm opens a recording's rename page and returns its form.
-func (s *ivrStack) renameForm(center dialpad.ID, ivr dialpad.CustomIVR) (string, url.Values) {
+func (s *stack) renameForm(center dialpad.ID, ivr dialpad.CustomIVR) (string, url.Values) {
 	s.t.Helper()
 	path := ivrPath(center) + "/recordings/" + ivr.ID.String()
-	res := s.b.Get(path)
-	if res.StatusCode != http.StatusOK {
-		s.t.Fatalf("GET %s: %d", path, res.StatusCode)
-	}
-	return path, ivrFormOf(s.t, res.Body, "ivr-rename-form")
+	_, form := s.openForm(path, "ivr-rename-form")
+	return path, form
 }
 
 func TestIVRRename(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	jazz := s.ivr(sales, "Smooth jazz loop")
 	patch := "PATCH /api/v2/customivrs/" + jazz.ID.String()
 
@@ -33,8 +30,8 @@ func TestIVRRename(t *testing.T) {
 			t.Fatalf("form starts as %v", form)
 		}
 		form.Set("description", "Licensed hold music, 4 minutes.")
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(path, form))
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(path, form))
 		s.wantWrites(patch + ` {"description":"Licensed hold music, 4 minutes."}`)
 		if !strings.Contains(msg, "description of “Smooth jazz loop” updated") {
 			t.Errorf("flash %q", msg)
@@ -44,8 +41,8 @@ func TestIVRRename(t *testing.T) {
 	t.Run("a new name", func(t *testing.T) {
 		path, form := s.renameForm(sales, jazz)
 		form.Set("name", "Bossa nova loop")
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(path, form))
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(path, form))
 		s.wantWrites(patch + ` {"name":"Bossa nova loop"}`)
 		if !strings.Contains(msg, "renamed “Smooth jazz loop” to “Bossa nova loop”") {
 			t.Errorf("flash %q", msg)
@@ -54,8 +51,8 @@ func TestIVRRename(t *testing.T) {
 
 	t.Run("nothing changed sends nothing", func(t *testing.T) {
 		path, form := s.renameForm(sales, jazz)
-		s.st.Emulator.ResetRequests()
-		if msg := s.ivrFlash(s.b.PostForm(path, form)); !strings.Contains(msg, "Nothing to save") {
+		s.Emulator.ResetRequests()
+		if msg := s.flashAfter(s.b.PostForm(path, form)); !strings.Contains(msg, "Nothing to save") {
 			t.Errorf("flash %q", msg)
 		}
 		s.wantWrites()
@@ -72,7 +69,7 @@ func TestIVRRename(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path, form := s.renameForm(sales, jazz)
 			form.Set(tt.field, tt.value)
-			s.st.Emulator.ResetRequests()
+			s.Emulator.ResetRequests()
 			res := s.b.PostForm(path, form)
 			if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, tt.want) {
 				t.Errorf("status %d, want 422 with %q", res.StatusCode, tt.want)
@@ -84,12 +81,12 @@ func TestIVRRename(t *testing.T) {
 	t.Run("Dialpad failing keeps the input", func(t *testing.T) {
 		path, form := s.renameForm(sales, jazz)
 		form.Set("name", "Bossa nova, remastered")
-		defer s.st.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 503})()
+		defer s.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 503})()
 		res := s.b.PostForm(path, form)
 		if res.StatusCode != http.StatusBadGateway || !strings.Contains(res.Body, "Dialpad is having trouble (503)") {
 			t.Fatalf("status %d, want 502 with a plain message", res.StatusCode)
 		}
-		if got := ivrFormOf(t, res.Body, "ivr-rename-form").Get("name"); got != "Bossa nova, remastered" {
+		if got := formOf(t, res.Body, "ivr-rename-form").Get("name"); got != "Bossa nova, remastered" {
 			t.Errorf("the person's name was lost: %q", got)
 		}
 	})
@@ -101,18 +98,18 @@ func TestIVRRename(t *testing.T) {
 			t.Fatal(err)
 		}
 		form.Set("name", "Mine")
-		s.st.Emulator.ResetRequests()
+		s.Emulator.ResetRequests()
 		res := s.b.PostForm(path, form)
 		if res.StatusCode != http.StatusConflict || !strings.Contains(res.Body, `data-testid="conflict-name"`) || !strings.Contains(res.Body, other) {
 			t.Fatalf("status %d, want 409 naming the other name", res.StatusCode)
 		}
 		s.wantWrites()
-		again := ivrFormOf(t, res.Body, "ivr-rename-form")
+		again := formOf(t, res.Body, "ivr-rename-form")
 		if again.Get("name") != "Mine" {
 			t.Errorf("the person's name was lost: %q", again.Get("name"))
 		}
 		again.Set("_conflict.name", "theirs")
-		s.ivrFlash(s.b.PostForm(path, again))
+		s.flashAfter(s.b.PostForm(path, again))
 		s.wantWrites()
 	})
 

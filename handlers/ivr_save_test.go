@@ -13,9 +13,9 @@ import (
 
 func TestIVRPage(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	jazz := s.ivr(sales, "Smooth jazz loop")
-	res, form := s.open(sales)
+	res, form := s.openIVRs(sales)
 
 	for _, want := range []string{
 		`data-testid="ivr-target-name">Sales<`,
@@ -45,14 +45,14 @@ func TestIVRPage(t *testing.T) {
 	if form.Get("_base") == "" {
 		t.Error("no sealed base")
 	}
-	for _, tok := range s.st.Tokens() {
+	for _, tok := range s.Tokens() {
 		if strings.Contains(res.Body, tok) {
 			t.Fatal("a Dialpad token reached the page")
 		}
 	}
 
 	// A call center's recording notice has a direction select.
-	_, care := s.open(s.centerID("UK Customer Care"))
+	_, care := s.openIVRs(s.callCenter("UK Customer Care").ID)
 	if got := care.Get("AUTO_RECORDING__select_option"); got != "both" {
 		t.Errorf("direction select = %q, want both", got)
 	}
@@ -88,15 +88,15 @@ func TestIVRPage(t *testing.T) {
 
 func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	japan := s.centerID("Japan Support")
+	japan := s.callCenter("Japan Support").ID
 	koto := s.ivr(japan, "Koto hold music")
 	greeting := s.ivr(japan, "Japanese greeting")
 	path := "/api/v2/customivrs/callcenter/" + japan.String()
 
 	t.Run("unchanged save sends nothing", func(t *testing.T) {
-		_, form := s.open(japan)
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(ivrPath(japan), form))
+		_, form := s.openIVRs(japan)
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(ivrPath(japan), form))
 		s.wantWrites()
 		if !strings.Contains(msg, "Nothing to save") {
 			t.Errorf("flash %q", msg)
@@ -104,10 +104,10 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	})
 
 	t.Run("one changed type sends one PATCH", func(t *testing.T) {
-		_, form := s.open(japan)
+		_, form := s.openIVRs(japan)
 		form.Set("HOLD_MUSIC", koto.ID.String())
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(ivrPath(japan), form))
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(ivrPath(japan), form))
 		s.wantWrites("PATCH " + path + `/HOLD_MUSIC {"ivr_id":` + koto.ID.String() + `}`)
 		if want := "Hold music: Dialpad default → Koto hold music"; !strings.Contains(msg, want) {
 			t.Errorf("flash %q lacks %q", msg, want)
@@ -118,10 +118,10 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	})
 
 	t.Run("Dialpad default sends DELETE with the previous ivr_id", func(t *testing.T) {
-		_, form := s.open(japan)
+		_, form := s.openIVRs(japan)
 		form.Set("GREETING", "")
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(ivrPath(japan), form))
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(ivrPath(japan), form))
 		s.wantWrites("DELETE " + path + `/GREETING {"ivr_id":` + greeting.ID.String() + `}`)
 		if !strings.Contains(msg, "Greeting: Japanese greeting → Dialpad default") {
 			t.Errorf("flash %q", msg)
@@ -129,11 +129,11 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	})
 
 	t.Run("unassign button sends only its type", func(t *testing.T) {
-		_, form := s.open(japan)
+		_, form := s.openIVRs(japan)
 		form.Set("GREETING", greeting.ID.String()) // changed, but not by this button
 		form.Set("ivr_type", "HOLD_MUSIC")
-		s.st.Emulator.ResetRequests()
-		msg := s.ivrFlash(s.b.PostForm(ivrPath(japan)+"/unassign", form))
+		s.Emulator.ResetRequests()
+		msg := s.flashAfter(s.b.PostForm(ivrPath(japan)+"/unassign", form))
 		s.wantWrites("DELETE " + path + `/HOLD_MUSIC {"ivr_id":` + koto.ID.String() + `}`)
 		if !strings.Contains(msg, "Hold music: Koto hold music → Dialpad default") {
 			t.Errorf("flash %q", msg)
@@ -143,13 +143,13 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 
 func TestIVRSaveRecordingDirection(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	care := s.centerID("UK Customer Care")
+	care := s.callCenter("UK Customer Care").ID
 	out := s.ivr(care, "Outbound recording notice (UK)")
-	_, form := s.open(care)
+	_, form := s.openIVRs(care)
 	form.Set("AUTO_RECORDING", out.ID.String())
 	form.Set("AUTO_RECORDING__select_option", "inbound")
-	s.st.Emulator.ResetRequests()
-	msg := s.ivrFlash(s.b.PostForm(ivrPath(care), form))
+	s.Emulator.ResetRequests()
+	msg := s.flashAfter(s.b.PostForm(ivrPath(care), form))
 	s.wantWrites("PATCH /api/v2/customivrs/callcenter/" + care.String() + `/AUTO_RECORDING {"ivr_id":` + out.ID.String() + `,"select_option":"inbound"}`)
 	if !strings.Contains(msg, "(inbound calls)") {
 		t.Errorf("flash %q", msg)
@@ -157,18 +157,18 @@ func TestIVRSaveRecordingDirection(t *testing.T) {
 
 	// A direction alone changes nothing in Dialpad: nothing goes out, and
 	// the flash says why.
-	_, form = s.open(care)
+	_, form = s.openIVRs(care)
 	form.Set("AUTO_RECORDING__select_option", "outbound")
-	s.st.Emulator.ResetRequests()
-	if msg := s.ivrFlash(s.b.PostForm(ivrPath(care), form)); !strings.Contains(msg, "a call direction applies only together with a new choice") {
+	s.Emulator.ResetRequests()
+	if msg := s.flashAfter(s.b.PostForm(ivrPath(care), form)); !strings.Contains(msg, "a call direction applies only together with a new choice") {
 		t.Errorf("flash %q", msg)
 	}
 	s.wantWrites()
 
-	_, form = s.open(care)
+	_, form = s.openIVRs(care)
 	form.Set("AUTO_RECORDING__select_option", "sideways")
 	form.Set("AUTO_RECORDING", "")
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res := s.b.PostForm(ivrPath(care), form)
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(res.Body, "Choose inbound calls, outbound calls or both.") {
 		t.Errorf("bad direction: %d", res.StatusCode)
@@ -178,7 +178,7 @@ func TestIVRSaveRecordingDirection(t *testing.T) {
 
 func TestIVRSaveInvalidChoice(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	closed := s.ivr(sales, "Sales after-hours message")
 	for _, tt := range []struct{ name, value string }{
 		{"not an id", "jazz"},
@@ -186,10 +186,10 @@ func TestIVRSaveInvalidChoice(t *testing.T) {
 		{"two IVRs", closed.ID.String() + ",1"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, form := s.open(sales)
+			_, form := s.openIVRs(sales)
 			form.Set("HOLD_MUSIC", tt.value)
 			form.Set("GREETING", "") // a valid change that must not go out either
-			s.st.Emulator.ResetRequests()
+			s.Emulator.ResetRequests()
 			res := s.b.PostForm(ivrPath(sales), form)
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", res.StatusCode)
@@ -198,7 +198,7 @@ func TestIVRSaveInvalidChoice(t *testing.T) {
 				t.Error("no problem named beside Hold music")
 			}
 			s.wantWrites()
-			if again := ivrFormOf(t, res.Body, "ivr-form"); again.Get("GREETING") != "" {
+			if again := formOf(t, res.Body, "ivr-form"); again.Get("GREETING") != "" {
 				t.Errorf("the person's greeting choice was lost: %q", again.Get("GREETING"))
 			}
 		})
@@ -207,10 +207,10 @@ func TestIVRSaveInvalidChoice(t *testing.T) {
 
 func TestIVRSaveConflict(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	spring := s.ivr(sales, "Spring promotion greeting")
 	standard := s.ivr(sales, "Standard sales greeting")
-	_, form := s.open(sales)
+	_, form := s.openIVRs(sales)
 
 	// Someone else picks the standard greeting meanwhile; the person picks
 	// the default for the greeting and for the closed message.
@@ -219,7 +219,7 @@ func TestIVRSaveConflict(t *testing.T) {
 	}
 	form.Set("GREETING", "")
 	form.Set("CLOSED", "")
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res := s.b.PostForm(ivrPath(sales), form)
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", res.StatusCode)
@@ -233,7 +233,7 @@ func TestIVRSaveConflict(t *testing.T) {
 	if strings.Contains(res.Body, `data-testid="conflict-CLOSED"`) {
 		t.Error("CLOSED is listed as a conflict; nobody else changed it")
 	}
-	again := ivrFormOf(t, res.Body, "ivr-form")
+	again := formOf(t, res.Body, "ivr-form")
 	if again.Get("CLOSED") != "" || again.Get("GREETING") != "" {
 		t.Errorf("the person's choices were not kept: GREETING=%q CLOSED=%q", again.Get("GREETING"), again.Get("CLOSED"))
 	}
@@ -243,8 +243,8 @@ func TestIVRSaveConflict(t *testing.T) {
 
 	// Take theirs for the greeting: only the closed message goes out.
 	again.Set("_conflict.GREETING", "theirs")
-	s.st.Emulator.ResetRequests()
-	s.ivrFlash(s.b.PostForm(ivrPath(sales), again))
+	s.Emulator.ResetRequests()
+	s.flashAfter(s.b.PostForm(ivrPath(sales), again))
 	closed := s.ivr(sales, "Sales after-hours message")
 	s.wantWrites("DELETE /api/v2/customivrs/callcenter/" + sales.String() + `/CLOSED {"ivr_id":` + closed.ID.String() + `}`)
 	if got := s.selection(sales, "GREETING"); !got.Equal(dialpad.IVRSelection{standard.ID}) {
@@ -254,7 +254,7 @@ func TestIVRSaveConflict(t *testing.T) {
 
 func TestIVRSaveUpstreamFailures(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	japan := s.centerID("Japan Support")
+	japan := s.callCenter("Japan Support").ID
 	koto := s.ivr(japan, "Koto hold music")
 	for _, tt := range []struct {
 		name   string
@@ -270,11 +270,11 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Couldn&#39;t reach Dialpad"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, form := s.open(japan)
+			_, form := s.openIVRs(japan)
 			form.Set("HOLD_MUSIC", koto.ID.String())
 			f := tt.fault
 			f.Method, f.Path = http.MethodPatch, "/api/v2/customivrs/*"
-			clear := s.st.Emulator.InjectFault(f)
+			clear := s.Emulator.InjectFault(f)
 			defer clear()
 			res := s.b.PostForm(ivrPath(japan), form)
 			if res.StatusCode != tt.status {
@@ -283,7 +283,7 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 			if !strings.Contains(res.Body, tt.want) {
 				t.Errorf("page lacks %q", tt.want)
 			}
-			if got := ivrFormOf(t, res.Body, "ivr-form").Get("HOLD_MUSIC"); got != koto.ID.String() {
+			if got := formOf(t, res.Body, "ivr-form").Get("HOLD_MUSIC"); got != koto.ID.String() {
 				t.Errorf("the person's choice was lost: HOLD_MUSIC=%q", got)
 			}
 			if got := s.selection(japan, "HOLD_MUSIC"); !got.IsDefault() {
@@ -295,7 +295,7 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 
 func TestIVRManagerIsReadOnly(t *testing.T) {
 	s := startIVRs(t, emulator.ManagerUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	res := s.b.Get(ivrPath(sales))
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", res.StatusCode)
@@ -311,7 +311,7 @@ func TestIVRManagerIsReadOnly(t *testing.T) {
 		}
 	}
 	// Posting anyway: Dialpad's 403 is the final word.
-	form := ivrFormOf(t, res.Body, "ivr-form")
+	form := formOf(t, res.Body, "ivr-form")
 	form.Set("GREETING", "")
 	res = s.b.PostForm(ivrPath(sales), form)
 	if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Body, "have permission to change this") {
@@ -321,16 +321,16 @@ func TestIVRManagerIsReadOnly(t *testing.T) {
 
 func TestIVRTamperedBase(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	sales := s.centerID("Sales")
-	_, form := s.open(sales)
+	sales := s.callCenter("Sales").ID
+	_, form := s.openIVRs(sales)
 	form.Set("_base", form.Get("_base")+"x")
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	res := s.b.PostForm(ivrPath(sales), form)
 	if res.StatusCode != http.StatusBadRequest || !strings.Contains(res.Body, "This form is out of date") {
 		t.Errorf("tampered base: %d", res.StatusCode)
 	}
 	// A base sealed for another call center is refused too.
-	_, other := s.open(s.centerID("Japan Support"))
+	_, other := s.openIVRs(s.callCenter("Japan Support").ID)
 	form.Set("_base", other.Get("_base"))
 	if res := s.b.PostForm(ivrPath(sales), form); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("another target's base: %d", res.StatusCode)

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 	"switchboard/views"
 )
 
@@ -43,18 +42,13 @@ func (st ivrState) target(t ivrTarget) ivrTarget {
 func ivrSealKind(t ivrTarget) string { return "ivrs:" + t.Kind.Type + ":" + t.ID.String() }
 
 func (h *Handler) sealIVRState(t ivrTarget, st ivrState) (string, error) {
-	return h.ivrSeal(ivrSealKind(t), st)
-}
-
-// ivrSeal seals the state of one of the IVR forms for kind.
-func (h *Handler) ivrSeal(kind string, v any) (string, error) {
-	return formstate.Seal(h.FormKey, kind, v)
+	return h.seal(ivrSealKind(t), st)
 }
 
 // openSealed opens a posted _base sealed for kind; a missing, stale or
 // altered one is answered with a 400 page pointing back to page.
 func (h *Handler) openSealed(w http.ResponseWriter, r *http.Request, kind, token, page string, v any) bool {
-	if err := formstate.Open(h.FormKey, kind, token, v); err != nil {
+	if err := h.unseal(kind, token, v); err != nil {
 		h.logger().WarnContext(r.Context(), "form state refused", "path", r.URL.Path, "err", err)
 		h.renderErrorView(w, r, views.ErrorView{
 			Status:      http.StatusBadRequest,

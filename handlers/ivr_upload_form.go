@@ -72,7 +72,7 @@ func (h *Handler) ivrUploadTarget(w http.ResponseWriter, r *http.Request) (ivrTa
 }
 
 func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status int, t ivrTarget, f ivrUploadForm, message string) {
-	token, err := h.ivrSeal(ivrUploadKind(t), ivrUploadState{Target: t.Name, OfficeID: t.OfficeID})
+	token, err := h.seal(ivrUploadKind(t), ivrUploadState{Target: t.Name, OfficeID: t.OfficeID})
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

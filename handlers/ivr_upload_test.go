@@ -14,18 +14,15 @@ import (
 )
 
 // uploadForm opens the upload page of a call center and returns its form.
-func (s *ivrStack) uploadForm(center dialpad.ID, ivrType string) url.Values {
+func (s *stack) uploadForm(center dialpad.ID, ivrType string) url.Values {
 	s.t.Helper()
-	res := s.b.Get(ivrPath(center) + "/upload?ivr_type=" + ivrType)
-	if res.StatusCode != http.StatusOK {
-		s.t.Fatalf("upload page: %d", res.StatusCode)
-	}
-	return ivrFormOf(s.t, res.Body, "ivr-upload-form")
+	_, form := s.openForm(ivrPath(center)+"/upload?ivr_type="+ivrType, "ivr-upload-form")
+	return form
 }
 
 func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	billing := s.centerID("Billing")
+	billing := s.callCenter("Billing").ID
 	tooBig := append([]byte("ID3\x04\x00\x00\x00\x00\x00\x00"), make([]byte, dialpad.MaxMP3Bytes)...)
 	for _, tt := range []struct {
 		name     string
@@ -53,7 +50,7 @@ func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 			if tt.edit != nil {
 				tt.edit(form)
 			}
-			s.st.Emulator.ResetRequests()
+			s.Emulator.ResetRequests()
 			res := s.postMultipart(ivrPath(billing)+"/upload", form, tt.fileName, tt.file)
 			if res.StatusCode != http.StatusUnprocessableEntity {
 				t.Fatalf("status %d, want 422", res.StatusCode)
@@ -69,7 +66,7 @@ func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 				t.Errorf("asks to choose the file again: %v, want %v", asks, want)
 			}
 			// The other inputs are kept.
-			again := ivrFormOf(t, res.Body, "ivr-upload-form")
+			again := formOf(t, res.Body, "ivr-upload-form")
 			for _, f := range []string{"ivr_type", "name", "description"} {
 				if f != tt.field && again.Get(f) != form.Get(f) {
 					t.Errorf("%s came back as %q, want %q", f, again.Get(f), form.Get(f))
@@ -81,7 +78,7 @@ func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 
 func TestIVRUploadSendsBase64AndLists(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	billing := s.centerID("Billing")
+	billing := s.callCenter("Billing").ID
 	audio := ivrMP3(5)
 
 	form := s.uploadForm(billing, "HOLD_MUSIC")
@@ -89,13 +86,13 @@ func TestIVRUploadSendsBase64AndLists(t *testing.T) {
 		t.Errorf("?ivr_type= did not preselect the type: %q", form.Get("ivr_type"))
 	}
 	form.Set("description", "Calm, 2 minutes")
-	s.st.Emulator.ResetRequests()
+	s.Emulator.ResetRequests()
 	// No name: the file's name stands in.
-	msg := s.ivrFlash(s.postMultipart(ivrPath(billing)+"/upload", form, `C:\Music\Ocean waves.mp3`, audio))
+	msg := s.flashAfter(s.postMultipart(ivrPath(billing)+"/upload", form, `C:\Music\Ocean waves.mp3`, audio))
 	if !strings.Contains(msg, "Uploaded “Ocean waves” for Hold music") {
 		t.Errorf("flash %q", msg)
 	}
-	reqs := s.st.Emulator.Requests()
+	reqs := s.Emulator.Requests()
 	var posts []emulator.Request
 	for _, r := range reqs {
 		if r.Method == http.MethodPost {
@@ -103,7 +100,7 @@ func TestIVRUploadSendsBase64AndLists(t *testing.T) {
 		}
 	}
 	if len(posts) != 1 || posts[0].Path != "/api/v2/customivrs" || len(s.writes()) != 1 {
-		t.Fatalf("want one POST /api/v2/customivrs, got %q", s.writes())
+		t.Fatalf("want one POST /api/v2/customivrs, got %q", s.writeLines())
 	}
 	var body map[string]any
 	if err := json.Unmarshal(posts[0].Body, &body); err != nil {
@@ -116,7 +113,7 @@ func TestIVRUploadSendsBase64AndLists(t *testing.T) {
 	}
 
 	// The new IVR is listed in the hold music select.
-	res, _ := s.open(billing)
+	res, _ := s.openIVRs(billing)
 	created := s.ivr(billing, "Ocean waves")
 	if !strings.Contains(res.Body, `<option value="`+created.ID.String()+`" selected>Ocean waves</option>`) {
 		t.Error("the uploaded IVR is not in the hold music select")
@@ -125,7 +122,7 @@ func TestIVRUploadSendsBase64AndLists(t *testing.T) {
 
 func TestIVRUploadReadOnlyAndUnsupported(t *testing.T) {
 	s := startIVRs(t, emulator.ManagerUserID)
-	sales := s.centerID("Sales")
+	sales := s.callCenter("Sales").ID
 	res := s.b.Get(ivrPath(sales) + "/upload")
 	if res.StatusCode != http.StatusOK || !strings.Contains(res.Body, `data-testid="read-only-note"`) || strings.Contains(res.Body, `data-testid="ivr-upload-save"`) {
 		t.Errorf("manager's upload page: %d", res.StatusCode)
@@ -139,7 +136,7 @@ func TestIVRUploadReadOnlyAndUnsupported(t *testing.T) {
 // keeps the other inputs and asks for the file again.
 func TestIVRUploadUpstreamFailures(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
-	billing := s.centerID("Billing")
+	billing := s.callCenter("Billing").ID
 	for _, tt := range []struct {
 		name   string
 		fault  emulator.Fault
@@ -156,7 +153,7 @@ func TestIVRUploadUpstreamFailures(t *testing.T) {
 			form.Set("description", "Calm, 2 minutes")
 			f := tt.fault
 			f.Method, f.Path = http.MethodPost, "/api/v2/customivrs"
-			defer s.st.Emulator.InjectFault(f)()
+			defer s.Emulator.InjectFault(f)()
 			res := s.postMultipart(ivrPath(billing)+"/upload", form, "ocean.mp3", ivrMP3(3))
 			if res.StatusCode != tt.status {
 				t.Fatalf("status %d, want %d", res.StatusCode, tt.status)
@@ -166,7 +163,7 @@ func TestIVRUploadUpstreamFailures(t *testing.T) {
 					t.Errorf("page lacks %q", want)
 				}
 			}
-			again := ivrFormOf(t, res.Body, "ivr-upload-form")
+			again := formOf(t, res.Body, "ivr-upload-form")
 			for _, k := range []string{"ivr_type", "name", "description"} {
 				if again.Get(k) != form.Get(k) {
 					t.Errorf("%s came back as %q, want %q", k, again.Get(k), form.Get(k))
@@ -174,7 +171,7 @@ func TestIVRUploadUpstreamFailures(t *testing.T) {
 			}
 		})
 	}
-	for _, ty := range s.list(dialpad.TargetCallCenter, billing) {
+	for _, ty := range s.ivrTypes(dialpad.TargetCallCenter, billing) {
 		for _, v := range ty.IVRs {
 			if v.Name == "Ocean waves" {
 				t.Error("a failed upload left a recording behind")

@@ -128,53 +128,58 @@ func (c *listCache) evictSoonest() {
 	}
 }
 
-// InvalidateListsOnWrite drops the person's cached lists when a request
-// that may change Dialpad (any method but GET, HEAD, OPTIONS) succeeds
-// (status below 400), so no page that writes has to know about the cache.
-// It runs after identify. The entries go the moment the status is written,
-// before the browser can follow a redirect back to a list.
+// InvalidateListsOnWrite drops the person's cached lists when the request
+// wrote to Dialpad (WroteToDialpad), whatever it then answered: a write that
+// went out is real even if the page after it failed. Requests that only
+// look or preview keep the cache. It runs after identify, which sets up the
+// tracker. The entries go the moment the status is written, before the
+// browser can follow a redirect back to a list, or at the latest when the
+// handler returns.
 func (h *Handler) InvalidateListsOnWrite(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := IdentityFrom(r.Context())
-		switch {
-		case id == nil, r.Method == http.MethodGet, r.Method == http.MethodHead, r.Method == http.MethodOptions:
+		t := writeTrackerFrom(r.Context())
+		if id == nil || t == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
-		iw := &invalidatingWriter{ResponseWriter: w, drop: func() { h.lists.dropUser(id.User.ID, h.now()) }}
+		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func() { h.lists.dropUser(id.User.ID, h.now()) }}
 		next.ServeHTTP(iw, r)
-		// A handler that wrote nothing answered 200.
-		iw.decide(http.StatusOK)
+		iw.check()
 	})
 }
 
-// invalidatingWriter calls drop once, when the status turns out below 400.
+// invalidatingWriter calls drop once, when the status goes out or the
+// handler ends, if the request has written to Dialpad by then.
 type invalidatingWriter struct {
 	http.ResponseWriter
-	drop    func()
-	decided bool
+	tracker    *writeTracker
+	drop       func()
+	headerSent bool
+	dropped    bool
 }
 
-func (w *invalidatingWriter) decide(status int) {
-	if w.decided {
-		return
-	}
-	w.decided = true
-	if status < http.StatusBadRequest {
+func (w *invalidatingWriter) check() {
+	if !w.dropped && w.tracker.wrote.Load() {
+		w.dropped = true
 		w.drop()
 	}
 }
 
 func (w *invalidatingWriter) WriteHeader(status int) {
 	// 1xx answers are interim; the real status comes later.
-	if status >= 200 {
-		w.decide(status)
+	if status >= 200 && !w.headerSent {
+		w.headerSent = true
+		w.check()
 	}
 	w.ResponseWriter.WriteHeader(status)
 }
 
 func (w *invalidatingWriter) Write(b []byte) (int, error) {
-	w.decide(http.StatusOK)
+	if !w.headerSent {
+		w.headerSent = true
+		w.check()
+	}
 	return w.ResponseWriter.Write(b)
 }
 

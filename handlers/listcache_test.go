@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -85,34 +84,52 @@ func TestListCacheIsBounded(t *testing.T) {
 }
 
 func TestInvalidateListsOnWrite(t *testing.T) {
+	// When the handler's Dialpad client reports an accepted write.
+	const (
+		noWrite    = iota
+		writeFirst // before the status goes out, as every save does
+		writeLater // after the status went out
+		noTracker  // a request identify did not set up
+	)
 	tests := []struct {
+		name      string
 		method    string
-		status    int // 0: the handler writes nothing
+		write     int
+		status    int // 0: the handler writes no status
 		body      bool
 		wantDrops bool
 	}{
-		{http.MethodPost, http.StatusSeeOther, false, true},
-		{http.MethodPost, http.StatusOK, true, true},
-		{http.MethodPost, 0, true, true},
-		{http.MethodPost, 0, false, true},
-		{http.MethodPatch, http.StatusNoContent, false, true},
-		{http.MethodDelete, http.StatusOK, false, true},
-		{http.MethodPost, http.StatusConflict, true, false},
-		{http.MethodPost, http.StatusUnprocessableEntity, true, false},
-		{http.MethodPost, http.StatusBadGateway, true, false},
-		{http.MethodGet, http.StatusOK, true, false},
-		{http.MethodHead, http.StatusOK, false, false},
+		{"save then redirect", http.MethodPost, writeFirst, http.StatusSeeOther, false, true},
+		{"save then page", http.MethodPost, writeFirst, http.StatusOK, true, true},
+		{"save then nothing", http.MethodPost, writeFirst, 0, false, true},
+		{"save then body without status", http.MethodPost, writeFirst, 0, true, true},
+		{"save then conflict page", http.MethodPost, writeFirst, http.StatusConflict, true, true},
+		{"save then render error", http.MethodPost, writeFirst, http.StatusInternalServerError, true, true},
+		{"write after the status", http.MethodPost, writeLater, http.StatusOK, true, true},
+		{"preview", http.MethodPost, noWrite, http.StatusOK, true, false},
+		{"action without write redirects", http.MethodPost, noWrite, http.StatusSeeOther, false, false},
+		{"refused form", http.MethodPost, noWrite, http.StatusUnprocessableEntity, true, false},
+		{"upstream refused the write", http.MethodPost, noWrite, http.StatusBadGateway, true, false},
+		{"look", http.MethodGet, noWrite, http.StatusOK, true, false},
+		{"no tracker", http.MethodPost, noTracker, http.StatusSeeOther, false, false},
 	}
 	now := time.Date(2026, time.March, 11, 15, 0, 0, 0, time.UTC)
 	for _, tt := range tests {
-		t.Run(fmt.Sprintf("%s %d body=%v", tt.method, tt.status, tt.body), func(t *testing.T) {
+		t.Run(tt.name, func(t *testing.T) {
 			h := &Handler{Now: func() time.Time { return now }}
 			me := &Identity{User: dialpad.User{ID: 1}}
 			h.lists.put(listKey{user: 1}, &reviewData{}, now, now)
 			h.lists.put(listKey{user: 2}, &reviewData{}, now, now)
 
+			ctx, noteWrite := WithWriteTracker(WithIdentity(t.Context(), me))
+			if tt.write == noTracker {
+				ctx = WithIdentity(t.Context(), me)
+			}
 			var cachedWhenAnswered bool
 			next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.write == writeFirst {
+					noteWrite()
+				}
 				if tt.status != 0 {
 					w.WriteHeader(tt.status)
 				}
@@ -121,21 +138,40 @@ func TestInvalidateListsOnWrite(t *testing.T) {
 				if tt.body {
 					_, _ = w.Write([]byte("ok"))
 				}
+				if tt.write == writeLater {
+					noteWrite()
+				}
 			})
-			req := httptest.NewRequest(tt.method, "/x", nil)
-			req = req.WithContext(WithIdentity(req.Context(), me))
+			req := httptest.NewRequestWithContext(ctx, tt.method, "/x", nil)
 			h.InvalidateListsOnWrite(next).ServeHTTP(httptest.NewRecorder(), req)
 
 			_, mineKept := h.lists.get(listKey{user: 1}, now)
 			if mineKept == tt.wantDrops {
 				t.Errorf("my entry kept = %v, want dropped = %v", mineKept, tt.wantDrops)
 			}
-			if tt.wantDrops && tt.status != 0 && cachedWhenAnswered {
+			if tt.write == writeFirst && tt.status != 0 && cachedWhenAnswered {
 				t.Error("the entry was still there once the status was written")
 			}
 			if _, ok := h.lists.get(listKey{user: 2}, now); !ok {
 				t.Error("another person's entry was dropped")
 			}
 		})
+	}
+}
+
+func TestWriteTracker(t *testing.T) {
+	if WroteToDialpad(t.Context()) {
+		t.Error("a context without a tracker reports a write")
+	}
+	ctx, noteWrite := WithWriteTracker(t.Context())
+	if WroteToDialpad(ctx) {
+		t.Error("a fresh tracker reports a write")
+	}
+	noteWrite()
+	if !WroteToDialpad(ctx) {
+		t.Error("the noted write is not reported")
+	}
+	if other, _ := WithWriteTracker(t.Context()); WroteToDialpad(other) {
+		t.Error("another request's tracker reports my write")
 	}
 }

@@ -18,7 +18,7 @@ import (
 )
 
 func TestRouterCreate(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	sales := e.callCenter("Sales")
 	ny := e.office("New York HQ")
 	page := e.b.Get("/routers/new")
@@ -33,7 +33,7 @@ func TestRouterCreate(t *testing.T) {
 			t.Errorf("the target chooser has no %s group", group)
 		}
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 
 	form := url.Values{
 		"name":           {"Returns Router"},
@@ -44,7 +44,7 @@ func TestRouterCreate(t *testing.T) {
 		"secret_action":  {"keep"},
 	}
 	res := e.b.PostForm("/routers", form)
-	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Location(), e.st.URL+"/routers/") {
+	if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Location(), e.URL+"/routers/") {
 		t.Fatalf("create answered %d to %q:\n%s", res.StatusCode, res.Location(), res.Body)
 	}
 	ws := e.writes()
@@ -52,7 +52,7 @@ func TestRouterCreate(t *testing.T) {
 		t.Fatalf("want one POST /api/v2/callrouters, got %s", describe(ws))
 	}
 	want := fmt.Sprintf(`{"default_target_id":%s,"default_target_type":"callcenter","enabled":true,"name":"Returns Router","office_id":%s,"routing_url":"https://routing.example.com/returns"}`, sales.ID, ny.ID)
-	if got := compactJSON(t, ws[0].Body); got != want {
+	if got := compactJSON(ws[0].Body); got != want {
 		t.Errorf("POST body\n got %s\nwant %s", got, want)
 	}
 	created := e.b.Follow(res)
@@ -61,7 +61,7 @@ func TestRouterCreate(t *testing.T) {
 	}
 
 	// With a generated secret the answer shows it, once.
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm("/routers", with(form, "name", "Signed Router", "secret_action", "generate"))
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("create with a secret answered %d", res.StatusCode)
@@ -79,8 +79,8 @@ func TestRouterCreate(t *testing.T) {
 }
 
 func TestRouterCreateValidationKeepsInput(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
-	e.st.Emulator.ResetRequests()
+	e := signedIn(t, emulator.AdminUserID)
+	e.Emulator.ResetRequests()
 	res := e.b.PostForm("/routers", url.Values{
 		"name":          {"Half done"},
 		"routing_url":   {"http://example.com/x"},
@@ -95,7 +95,7 @@ func TestRouterCreateValidationKeepsInput(t *testing.T) {
 			t.Errorf("no message next to %s", f)
 		}
 	}
-	kept := routerForm(t, res.Body)
+	kept := formOf(t, res.Body, "router-form")
 	if kept.Get("name") != "Half done" || kept.Get("routing_url") != "http://example.com/x" || kept.Get("secret") != "short" {
 		t.Errorf("input lost: %v", kept)
 	}
@@ -129,7 +129,7 @@ func TestRouterTester(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := startRouters(t, emulator.SupportUserID, webtest.WithConfig(func(c *web.Config) {
+			e := signedIn(t, emulator.SupportUserID, webtest.WithConfig(func(c *web.Config) {
 				c.AllowPrivateRoutingURLs = tt.allowPrivate
 				if tt.blocks {
 					c.RoutingTimeout = timeout
@@ -191,7 +191,7 @@ func TestRouterTester(t *testing.T) {
 }
 
 func TestRouterTesterSignsWithTheGivenSecretOnly(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("VIP Customer Router")
 	service, got := routingService(t, 200, fmt.Sprintf(`{"target_id": %d, "target_type": "callcenter"}`, cr.DefaultTargetID))
 	e.pointRouter(cr.ID, service)
@@ -219,12 +219,12 @@ func TestRouterTesterSignsWithTheGivenSecretOnly(t *testing.T) {
 }
 
 func TestRouterAutoDisablesAfterElevenFailedCalls(t *testing.T) {
-	e := startRouters(t, emulator.SupportUserID)
+	e := signedIn(t, emulator.SupportUserID)
 	cr := e.router("Shipment Status Lookup")
 	service, _ := routingService(t, 500, `{}`)
 	e.pointRouter(cr.ID, service)
 	for i := range 11 {
-		res, err := e.st.Emulator.PlaceCall(t.Context(), cr.ID, "")
+		res, err := e.Emulator.PlaceCall(t.Context(), cr.ID, "")
 		if err != nil || !res.IsRoutingError() {
 			t.Fatalf("call %d: %+v, %v; want a routing error", i+1, res, err)
 		}
@@ -243,7 +243,7 @@ func TestRouterAutoDisablesAfterElevenFailedCalls(t *testing.T) {
 }
 
 func TestRouterAssignNumber(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	e.openRouter(cr.ID)
 	res := e.b.PostForm("/routers/"+cr.ID.String()+"/numbers", url.Values{"area_code": {"646"}})
@@ -251,7 +251,7 @@ func TestRouterAssignNumber(t *testing.T) {
 		t.Fatalf("assign answered %d:\n%s", res.StatusCode, testText(res.Body, "numbers-message"))
 	}
 	ws := e.writes()
-	if len(ws) != 1 || ws[0].Path != "/api/v2/callrouters/"+cr.ID.String()+"/assign_number" || compactJSON(t, ws[0].Body) != `{"area_code":"646","primary":false}` {
+	if len(ws) != 1 || ws[0].Path != "/api/v2/callrouters/"+cr.ID.String()+"/assign_number" || compactJSON(ws[0].Body) != `{"area_code":"646","primary":false}` {
 		t.Fatalf("want one assign_number by area code, got %s", describe(ws))
 	}
 	page := e.b.Follow(res)
@@ -262,12 +262,12 @@ func TestRouterAssignNumber(t *testing.T) {
 	}
 
 	// By number, as the primary: it comes first on the router.
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm("/routers/"+cr.ID.String()+"/numbers", url.Values{"number": {"+1 (212) 555-0181"}, "primary": {"true"}})
 	if res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("assign as primary answered %d:\n%s", res.StatusCode, testText(res.Body, "numbers-message"))
 	}
-	if ws := e.writes(); len(ws) != 1 || compactJSON(t, ws[0].Body) != `{"number":"+12125550181","primary":true}` {
+	if ws := e.writes(); len(ws) != 1 || compactJSON(ws[0].Body) != `{"number":"+12125550181","primary":true}` {
 		t.Fatalf("want one assign_number of +12125550181 as primary, got %s", describe(ws))
 	}
 	if got := e.freshRouter(cr.ID).PhoneNumbers; len(got) == 0 || got[0] != "+12125550181" {
@@ -306,7 +306,7 @@ func TestRouterAssignNumber(t *testing.T) {
 }
 
 func TestRouterDelete(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	confirm := e.b.Get("/routers/" + cr.ID.String() + "/delete")
 	if confirm.StatusCode != http.StatusOK || !strings.Contains(testText(confirm.Body, "delete-confirm"), cr.Name) {
@@ -317,9 +317,9 @@ func TestRouterDelete(t *testing.T) {
 			t.Errorf("confirmation does not list %s", n)
 		}
 	}
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	res := e.b.PostForm("/routers/"+cr.ID.String()+"/delete", url.Values{})
-	if res.StatusCode != http.StatusSeeOther || res.Location() != e.st.URL+"/routers" {
+	if res.StatusCode != http.StatusSeeOther || res.Location() != e.URL+"/routers" {
 		t.Fatalf("delete answered %d to %q", res.StatusCode, res.Location())
 	}
 	if ws := e.writes(); len(ws) != 1 || ws[0].Method != http.MethodDelete || ws[0].Path != "/api/v2/callrouters/"+cr.ID.String() {
@@ -336,7 +336,7 @@ func TestRouterDelete(t *testing.T) {
 }
 
 func TestRouterListNamesTargets(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	vip := e.router("VIP Customer Router")
 	res := e.b.Get("/routers")
 	if !strings.Contains(res.Body, `href="/routers/`+vip.ID.String()+`"`) {
@@ -349,7 +349,7 @@ func TestRouterListNamesTargets(t *testing.T) {
 	if !strings.Contains(res.Body, `data-testid="new-router"`) {
 		t.Error("an admin is not offered to create a router")
 	}
-	manager := e.st.LoginAs(t, emulator.ManagerUserID)
+	manager := e.LoginAs(t, emulator.ManagerUserID)
 	if strings.Contains(manager.Get("/routers").Body, `data-testid="new-router"`) {
 		t.Error("a manager is offered to create a router")
 	}
@@ -358,7 +358,7 @@ func TestRouterListNamesTargets(t *testing.T) {
 // A routing service that refuses an unsigned test is most likely waiting
 // for the router's signature: the verdict says what to try.
 func TestRouterTesterHintsAtTheSecret(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	signed, unsigned := e.router("VIP Customer Router"), e.router("Shipment Status Lookup")
 	if signed.Signature == nil || signed.Signature.Algo == "" || unsigned.Signature != nil && unsigned.Signature.Algo != "" {
 		t.Fatalf("seed: want VIP signed and Shipments unsigned, got %+v and %+v", signed.Signature, unsigned.Signature)

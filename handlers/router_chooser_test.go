@@ -13,16 +13,16 @@ import (
 )
 
 func TestRouterPageNamesItsTargetWithoutTheLists(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("VIP Customer Router")
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	page := e.b.Get("/routers/" + cr.ID.String())
 	if page.StatusCode != http.StatusOK {
 		t.Fatalf("GET: %d", page.StatusCode)
 	}
 	// The router, the offices (for the office select) and the one target.
 	var got []string
-	for _, r := range e.st.Emulator.Requests() {
+	for _, r := range e.Emulator.Requests() {
 		got = append(got, r.Method+" "+r.Path)
 	}
 	want := []string{"GET /api/v2/callrouters/" + cr.ID.String(), "GET /api/v2/offices", "GET /api/v2/callcenters/" + cr.DefaultTargetID.String()}
@@ -37,20 +37,20 @@ func TestRouterPageNamesItsTargetWithoutTheLists(t *testing.T) {
 	if strings.Contains(page.Body, `data-testid="input-default-target"`) {
 		t.Error("the select with every target is on the page before anyone asked for it")
 	}
-	if f := routerForm(t, page.Body); f.Get("default_target") != "callcenter:"+cr.DefaultTargetID.String() {
+	if f := formOf(t, page.Body, "router-form"); f.Get("default_target") != "callcenter:"+cr.DefaultTargetID.String() {
 		t.Errorf("the form carries default_target %q", f.Get("default_target"))
 	}
 
 	// The same page within half a minute asks for the router only.
-	e.st.Emulator.ResetRequests()
+	e.Emulator.ResetRequests()
 	e.b.Get("/routers/" + cr.ID.String())
-	if rs := e.st.Emulator.Requests(); len(rs) != 1 {
+	if rs := e.Emulator.Requests(); len(rs) != 1 {
 		t.Errorf("a warm router page made %d Dialpad calls, want 1 (the router)", len(rs))
 	}
 }
 
 func TestRouterTargetChooser(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("VIP Customer Router")
 	tier1 := e.callCenter("Support Tier 1")
 	warehouse := e.department("Warehouse Operations")
@@ -106,7 +106,7 @@ func TestRouterTargetChooser(t *testing.T) {
 		{"a department", "department:" + warehouse.ID.String(), `{"default_target_id":` + warehouse.ID.String() + `,"default_target_type":"department"}`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			st := startRouters(t, emulator.AdminUserID)
+			st := signedIn(t, emulator.AdminUserID)
 			_, form := st.openRouter(cr.ID)
 			res := st.b.PostForm("/routers/"+cr.ID.String(), with(form, "default_target", tt.value))
 			if res.StatusCode != http.StatusSeeOther {
@@ -116,17 +116,17 @@ func TestRouterTargetChooser(t *testing.T) {
 		})
 	}
 
-	if res := e.b.Get(withJS); res.StatusCode != http.StatusSeeOther || res.Location() != e.st.URL+noJS {
+	if res := e.b.Get(withJS); res.StatusCode != http.StatusSeeOther || res.Location() != e.URL+noJS {
 		t.Errorf("a plain visit to the chooser answered %d to %q, want 303 to %s", res.StatusCode, res.Location(), noJS)
 	}
-	manager := e.st.LoginAs(t, emulator.ManagerUserID)
+	manager := e.LoginAs(t, emulator.ManagerUserID)
 	if strings.Contains(manager.Get("/routers/"+cr.ID.String()).Body, `data-testid="choose-target"`) {
 		t.Error("a manager, who cannot edit, is offered to choose a target")
 	}
 }
 
 func TestDisabledRoutersCallout(t *testing.T) {
-	e := startRouters(t, emulator.SupportUserID)
+	e := signedIn(t, emulator.SupportUserID)
 	hotline := e.router("Carrier Hotline Router")
 	vip := e.router("VIP Customer Router")
 	tests := []struct {
@@ -166,10 +166,10 @@ func TestDisabledRoutersCallout(t *testing.T) {
 }
 
 // setEnabled turns a router on or off in Dialpad, as if done elsewhere.
-func (e *editorStack) setEnabled(name string, on bool) {
+func (e *stack) setEnabled(name string, on bool) {
 	e.t.Helper()
 	cr := e.router(name)
-	if err := e.st.Emulator.MutateCallRouter(cr.ID, func(r *dialpad.CallRouter) { r.Enabled = on }); err != nil {
+	if err := e.Emulator.MutateCallRouter(cr.ID, func(r *dialpad.CallRouter) { r.Enabled = on }); err != nil {
 		e.t.Fatal(err)
 	}
 }
@@ -177,10 +177,10 @@ func (e *editorStack) setEnabled(name string, on bool) {
 // When Dialpad fails to list the targets, the chooser stays closed with a
 // note and its button to try again; the page and the choice are kept.
 func TestRouterTargetChooserWhenListsFail(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("VIP Customer Router")
 	page := e.b.Get("/routers/" + cr.ID.String())
-	t.Cleanup(e.st.Emulator.InjectFault(emulator.Fault{Method: "GET", Path: "/api/v2/users", Status: 503}))
+	t.Cleanup(e.Emulator.InjectFault(emulator.Fault{Method: "GET", Path: "/api/v2/users", Status: 503}))
 	chooser := html.UnescapeString(regexp.MustCompile(`hx-get="([^"]*)"[^>]*data-testid="choose-target"`).FindStringSubmatch(page.Body)[1])
 
 	res := e.b.HTMX(http.MethodGet, chooser, nil)

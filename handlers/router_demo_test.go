@@ -76,10 +76,7 @@ func routerRequest(method, target string, id dialpad.ID, form url.Values, cookie
 
 func TestRouterDemoPanel(t *testing.T) {
 	f := newFixture(t, emulator.SupportUserID)
-	routers, err := f.client.CallRouters(context.Background(), dialpad.ListFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	routers := f.routers()
 	cr := routers[0]
 	page := "/routers/" + cr.ID.String()
 

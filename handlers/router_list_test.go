@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -12,10 +11,7 @@ import (
 
 func TestRouterListShowsStatusOfEachRouter(t *testing.T) {
 	f := newFixture(t, emulator.AdminUserID)
-	routers, err := f.client.CallRouters(context.Background(), dialpad.ListFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	routers := f.routers()
 	disabled := 0
 	for _, cr := range routers {
 		if !cr.Enabled {
@@ -64,10 +60,7 @@ func TestRouterListShowsStatusOfEachRouter(t *testing.T) {
 
 func TestRouterListFollowsAChangeMadeElsewhere(t *testing.T) {
 	f := newFixture(t, emulator.AdminUserID)
-	routers, err := f.client.CallRouters(context.Background(), dialpad.ListFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	routers := f.routers()
 	var on dialpad.CallRouter
 	for _, cr := range routers {
 		if cr.Enabled {
@@ -86,10 +79,7 @@ func TestRouterListFollowsAChangeMadeElsewhere(t *testing.T) {
 
 func TestRouterListByOffice(t *testing.T) {
 	f := newFixture(t, emulator.AdminUserID)
-	all, err := f.client.CallRouters(context.Background(), dialpad.ListFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := f.routers()
 	office := all[0].OfficeID
 	want := 0
 	for _, cr := range all {

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 )
 
 // RouterSave handles the settings form: everything in it (fields, a new
@@ -32,7 +31,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	var base dialpad.CallRouter
-	if err := formstate.Open(h.FormKey, routerSealKind(routerID), r.PostFormValue("_base"), &base); err != nil || base.ID != routerID {
+	if err := h.unseal(routerSealKind(routerID), r.PostFormValue("_base"), &base); err != nil || base.ID != routerID {
 		h.routerStale(w, r, id, routerID)
 		return
 	}

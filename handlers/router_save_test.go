@@ -23,7 +23,7 @@ func TestRouterEditOneFieldSendsOneField(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := startRouters(t, emulator.AdminUserID)
+			e := signedIn(t, emulator.AdminUserID)
 			cr := e.router("VIP Customer Router")
 			_, form := e.openRouter(cr.ID)
 			if form.Get("default_target") != "callcenter:"+cr.DefaultTargetID.String() || form.Get("office_id") != cr.OfficeID.String() {
@@ -35,7 +35,7 @@ func TestRouterEditOneFieldSendsOneField(t *testing.T) {
 			}
 
 			res := e.b.PostForm("/routers/"+cr.ID.String(), edited)
-			if res.StatusCode != http.StatusSeeOther || res.Location() != e.st.URL+"/routers/"+cr.ID.String() {
+			if res.StatusCode != http.StatusSeeOther || res.Location() != e.URL+"/routers/"+cr.ID.String() {
 				t.Fatalf("save answered %d to %q, want 303 to the router:\n%s", res.StatusCode, res.Location(), res.Body)
 			}
 			e.onePatch("/api/v2/callrouters/"+cr.ID.String(), tt.want)
@@ -48,7 +48,7 @@ func TestRouterEditOneFieldSendsOneField(t *testing.T) {
 }
 
 func TestRouterSaveWithoutChangesSendsNothing(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	_, form := e.openRouter(cr.ID)
 	res := e.b.PostForm("/routers/"+cr.ID.String(), form)
@@ -73,7 +73,7 @@ func TestRouterSecretIsShownOnceAndNeverAgain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := startRouters(t, emulator.AdminUserID)
+			e := signedIn(t, emulator.AdminUserID)
 			cr := e.router("Shipment Status Lookup")
 			_, form := e.openRouter(cr.ID)
 			res := e.b.PostForm("/routers/"+cr.ID.String(), with(form, "secret_action", tt.action, "secret", tt.secret))
@@ -106,7 +106,7 @@ func TestRouterSecretIsShownOnceAndNeverAgain(t *testing.T) {
 			if !shown || !strings.Contains(res.Body, "won't be shown again") {
 				t.Error("the new secret is not shown with its warning")
 			}
-			if f := routerForm(t, res.Body); strings.Contains(sealedRouter(t, cr.ID, f.Get("_base")), secret) {
+			if f := formOf(t, res.Body, "router-form"); strings.Contains(sealedRouter(t, cr.ID, f.Get("_base")), secret) {
 				t.Error("the sealed form base holds the secret")
 			}
 			if got := e.freshRouter(cr.ID); got.Signature == nil || got.Signature.Algo != "HS256" {
@@ -130,7 +130,7 @@ func TestRouterSecretIsShownOnceAndNeverAgain(t *testing.T) {
 			e.assertAbsent(secret, from, "the secret")
 			// The sealed base is readable by anyone holding the page.
 			for _, r := range e.b.Responses()[from:] {
-				if strings.Contains(r.Body, `data-testid="router-form"`) && strings.Contains(sealedRouter(t, cr.ID, routerForm(t, r.Body).Get("_base")), secret) {
+				if strings.Contains(r.Body, `data-testid="router-form"`) && strings.Contains(sealedRouter(t, cr.ID, formOf(t, r.Body, "router-form").Get("_base")), secret) {
 					t.Errorf("the sealed form base of %s holds the secret", r.URL)
 				}
 			}
@@ -139,10 +139,10 @@ func TestRouterSecretIsShownOnceAndNeverAgain(t *testing.T) {
 }
 
 func TestRouterResetAsSupport(t *testing.T) {
-	e := startRouters(t, emulator.SupportUserID)
+	e := signedIn(t, emulator.SupportUserID)
 	cr := e.router("Carrier Hotline Router")
-	if cr.Enabled || e.st.Emulator.RouterErrorCount(cr.ID) != 11 {
-		t.Fatalf("seed: enabled %v with %d errors, want a disabled router with 11", cr.Enabled, e.st.Emulator.RouterErrorCount(cr.ID))
+	if cr.Enabled || e.Emulator.RouterErrorCount(cr.ID) != 11 {
+		t.Fatalf("seed: enabled %v with %d errors, want a disabled router with 11", cr.Enabled, e.Emulator.RouterErrorCount(cr.ID))
 	}
 	page, _ := e.openRouter(cr.ID)
 	if !strings.Contains(page.Body, `data-testid="reset-router"`) || strings.Contains(page.Body, `disabled data-testid="reset-router"`) {
@@ -162,7 +162,7 @@ func TestRouterResetAsSupport(t *testing.T) {
 	if testText(after.Body, "router-status") != "Enabled" || strings.Contains(after.Body, `data-testid="reset-panel"`) {
 		t.Error("the page does not show the router enabled")
 	}
-	if n := e.st.Emulator.RouterErrorCount(cr.ID); n != 0 {
+	if n := e.Emulator.RouterErrorCount(cr.ID); n != 0 {
 		t.Errorf("error count after the reset = %d, want 0", n)
 	}
 	if next := testText(after.Body, "next-change"); !strings.HasPrefix(next, "Next change possible at ") {
@@ -175,7 +175,7 @@ func TestRouterResetAsSupport(t *testing.T) {
 	service, _ := routingService(t, 500, `{}`)
 	e.pointRouter(cr.ID, service)
 	for range 11 {
-		if _, err := e.st.Emulator.PlaceCall(t.Context(), cr.ID, ""); err != nil {
+		if _, err := e.Emulator.PlaceCall(t.Context(), cr.ID, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -196,14 +196,14 @@ func TestRouterResetAsSupport(t *testing.T) {
 }
 
 func TestRouterRateLimitKeepsEverythingTyped(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("VIP Customer Router")
 	_, form := e.openRouter(cr.ID)
-	before := e.st.Clock.Now()
+	before := e.Clock.Now()
 	if res := e.b.PostForm("/routers/"+cr.ID.String(), with(form, "name", "VIP Line")); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("first save: %d", res.StatusCode)
 	}
-	after := e.st.Clock.Now()
+	after := e.Clock.Now()
 
 	// A second change within five minutes: everything typed comes back.
 	_, form = e.openRouter(cr.ID)
@@ -216,7 +216,7 @@ func TestRouterRateLimitKeepsEverythingTyped(t *testing.T) {
 	if ra := res.Header.Get("Retry-After"); ra == "" {
 		t.Error("no Retry-After")
 	}
-	kept := routerForm(t, res.Body)
+	kept := formOf(t, res.Body, "router-form")
 	for _, k := range []string{"name", "routing_url", "secret_action", "secret", "reset_error_count", "default_target", "office_id"} {
 		if kept.Get(k) != typed.Get(k) {
 			t.Errorf("%s came back as %q, want %q", k, kept.Get(k), typed.Get(k))
@@ -237,8 +237,8 @@ func TestRouterRateLimitKeepsEverythingTyped(t *testing.T) {
 	}
 
 	// Once the five minutes are over, the same form goes through.
-	e.st.Clock.Advance(5 * time.Minute)
-	e.st.Emulator.ResetRequests()
+	e.Clock.Advance(5 * time.Minute)
+	e.Emulator.ResetRequests()
 	res = e.b.PostForm("/routers/"+cr.ID.String(), with(kept, "_base", typed.Get("_base")))
 	if res.StatusCode != http.StatusOK {
 		t.Fatalf("save after the wait answered %d:\n%s", res.StatusCode, testText(res.Body, "page-message"))
@@ -248,7 +248,7 @@ func TestRouterRateLimitKeepsEverythingTyped(t *testing.T) {
 }
 
 func TestRouterValidation(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	_, form := e.openRouter(cr.ID)
 	tests := []struct {
@@ -267,7 +267,7 @@ func TestRouterValidation(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e.st.Emulator.ResetRequests()
+			e.Emulator.ResetRequests()
 			typed := with(form, tt.field, tt.value)
 			if tt.field == "secret" {
 				typed.Set("secret_action", "set")
@@ -279,7 +279,7 @@ func TestRouterValidation(t *testing.T) {
 			if got := testText(res.Body, "error-"+tt.wantField); !strings.Contains(got, tt.want) {
 				t.Errorf("message next to %s = %q, want %q", tt.wantField, got, tt.want)
 			}
-			if kept := routerForm(t, res.Body); tt.field != "default_target" && kept.Get(tt.field) != strings.TrimSpace(tt.value) {
+			if kept := formOf(t, res.Body, "router-form"); tt.field != "default_target" && kept.Get(tt.field) != strings.TrimSpace(tt.value) {
 				t.Errorf("%s came back as %q, want %q", tt.field, kept.Get(tt.field), tt.value)
 			}
 			e.nothingSent()
@@ -288,11 +288,11 @@ func TestRouterValidation(t *testing.T) {
 }
 
 func TestRouterConflictAsksAndResubmits(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	_, form := e.openRouter(cr.ID)
 	// Someone renames the router and moves its URL in Dialpad meanwhile.
-	if err := e.st.Emulator.MutateCallRouter(cr.ID, func(r *dialpad.CallRouter) {
+	if err := e.Emulator.MutateCallRouter(cr.ID, func(r *dialpad.CallRouter) {
 		r.Name = "Shipments (theirs)"
 		r.RoutingURL = "https://theirs.example.com/route"
 	}); err != nil {
@@ -309,7 +309,7 @@ func TestRouterConflictAsksAndResubmits(t *testing.T) {
 	if strings.Contains(res.Body, `data-testid="conflict-routing_url"`) {
 		t.Error("a field only they changed is listed as a conflict")
 	}
-	rebased := routerForm(t, res.Body)
+	rebased := formOf(t, res.Body, "router-form")
 	if rebased.Get("routing_url") != "https://theirs.example.com/route" || rebased.Get("name") != "Shipments (mine)" {
 		t.Errorf("re-based form: name %q, url %q", rebased.Get("name"), rebased.Get("routing_url"))
 	}
@@ -322,7 +322,7 @@ func TestRouterConflictAsksAndResubmits(t *testing.T) {
 }
 
 func TestRouterManagerIsRefused(t *testing.T) {
-	e := startRouters(t, emulator.ManagerUserID)
+	e := signedIn(t, emulator.ManagerUserID)
 	cr := e.router("Carrier Hotline Router")
 	page, form := e.openRouter(cr.ID)
 	for _, want := range []string{`data-testid="read-only-note"`, `data-testid="reset-note"`} {
@@ -342,7 +342,7 @@ func TestRouterManagerIsRefused(t *testing.T) {
 	if res.StatusCode != http.StatusForbidden {
 		t.Fatalf("save as manager: %d, want 403", res.StatusCode)
 	}
-	if kept := routerForm(t, res.Body); kept.Get("name") != "Mine now" {
+	if kept := formOf(t, res.Body, "router-form"); kept.Get("name") != "Mine now" {
 		t.Errorf("typed name came back as %q", kept.Get("name"))
 	}
 	if res := e.b.PostForm("/routers/"+cr.ID.String()+"/reset", url.Values{}); res.StatusCode != http.StatusForbidden {
@@ -366,10 +366,10 @@ func TestRouterUpstreamFailuresKeepInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e := startRouters(t, emulator.AdminUserID)
+			e := signedIn(t, emulator.AdminUserID)
 			cr := e.router("Shipment Status Lookup")
 			_, form := e.openRouter(cr.ID)
-			t.Cleanup(e.st.Emulator.InjectFault(tt.fault))
+			t.Cleanup(e.Emulator.InjectFault(tt.fault))
 			typed := with(form, "name", "Renamed", "routing_url", "https://routing.example.com/new")
 			res := e.b.PostForm("/routers/"+cr.ID.String(), typed)
 			if res.StatusCode != tt.status {
@@ -378,7 +378,7 @@ func TestRouterUpstreamFailuresKeepInput(t *testing.T) {
 			if msg := testText(res.Body, "page-message"); !strings.Contains(msg, tt.want) {
 				t.Errorf("message = %q, want %q", msg, tt.want)
 			}
-			kept := routerForm(t, res.Body)
+			kept := formOf(t, res.Body, "router-form")
 			if kept.Get("name") != "Renamed" || kept.Get("routing_url") != "https://routing.example.com/new" {
 				t.Errorf("typed values lost: %v", kept)
 			}
@@ -389,11 +389,11 @@ func TestRouterUpstreamFailuresKeepInput(t *testing.T) {
 // Dialpad's error may quote what was sent; a pasted secret stays out of the
 // message and the log. It was not set, so it stays in its own field, typed.
 func TestRouterSecretStaysOutOfDialpadsError(t *testing.T) {
-	e := startRouters(t, emulator.AdminUserID)
+	e := signedIn(t, emulator.AdminUserID)
 	cr := e.router("Shipment Status Lookup")
 	_, form := e.openRouter(cr.ID)
 	secret := "quoted-secret-0123456789-abcdefghijklmnop"
-	t.Cleanup(e.st.Emulator.InjectFault(emulator.Fault{Method: "PATCH", Status: 400, Message: "secret " + secret + " is not accepted"}))
+	t.Cleanup(e.Emulator.InjectFault(emulator.Fault{Method: "PATCH", Status: 400, Message: "secret " + secret + " is not accepted"}))
 	res := e.b.PostForm("/routers/"+cr.ID.String(), with(form, "secret_action", "set", "secret", secret))
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", res.StatusCode)
@@ -402,10 +402,10 @@ func TestRouterSecretStaysOutOfDialpadsError(t *testing.T) {
 	if !strings.Contains(msg, "Dialpad says: secret ••• is not accepted") || strings.Contains(msg, secret) {
 		t.Errorf("message = %q, want Dialpad's words without the secret", msg)
 	}
-	if n := strings.Count(res.Body, secret); n != 1 || routerForm(t, res.Body).Get("secret") != secret {
+	if n := strings.Count(res.Body, secret); n != 1 || formOf(t, res.Body, "router-form").Get("secret") != secret {
 		t.Errorf("the secret shows %d times; want once, in its own field as typed", n)
 	}
-	if strings.Contains(e.st.Logs(), secret) {
+	if strings.Contains(e.Logs(), secret) {
 		t.Error("the console logged the secret")
 	}
 }

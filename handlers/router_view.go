@@ -8,7 +8,6 @@ import (
 	"github.com/a-h/templ"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/formstate"
 	"switchboard/views"
 )
 
@@ -48,7 +47,7 @@ func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
 		sig.Secret = ""
 		cr.Signature = &sig
 	}
-	return formstate.Seal(h.FormKey, routerSealKind(cr.ID), cr)
+	return h.seal(routerSealKind(cr.ID), cr)
 }
 
 // loadRouterPage reads the router and names its default target; with

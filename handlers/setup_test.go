@@ -95,23 +95,39 @@ func (f *fixture) fault(fl emulator.Fault) {
 	f.t.Cleanup(f.emu.InjectFault(fl))
 }
 
-// callCenters is the truth the pages should show.
+// The lists below are the truth the pages should show, read now.
+
 func (f *fixture) callCenters(filter dialpad.ListFilter) []dialpad.CallCenter {
 	f.t.Helper()
 	ccs, err := f.client.CallCenters(context.Background(), filter)
-	if err != nil {
-		f.t.Fatal(err)
-	}
-	return ccs
+	return must(f.t, ccs, err)
+}
+
+func (f *fixture) departments(filter dialpad.ListFilter) []dialpad.Department {
+	f.t.Helper()
+	ds, err := f.client.Departments(context.Background(), filter)
+	return must(f.t, ds, err)
 }
 
 func (f *fixture) offices() []dialpad.Office {
 	f.t.Helper()
 	os, err := f.client.Offices(context.Background())
+	return must(f.t, os, err)
+}
+
+func (f *fixture) routers() []dialpad.CallRouter {
+	f.t.Helper()
+	rs, err := f.client.CallRouters(context.Background(), dialpad.ListFilter{})
+	return must(f.t, rs, err)
+}
+
+// must returns v, failing the test at once on err.
+func must[T any](t *testing.T, v T, err error) T {
+	t.Helper()
 	if err != nil {
-		f.t.Fatal(err)
+		t.Fatal(err)
 	}
-	return os
+	return v
 }
 
 // assertNoSecrets fails when the token shows up in a page or a log line.

@@ -35,11 +35,15 @@ func (s *Server) identify(next http.Handler) http.Handler {
 				"Switchboard could not renew your sign-in with Dialpad. Please try again in a moment.")
 			return
 		}
+		// The tracker tells InvalidateListsOnWrite whether this request
+		// really changed something in Dialpad.
+		ctx, noteWrite := handlers.WithWriteTracker(ctx)
 		client := dialpad.New(s.cfg.DialpadURL,
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
 			dialpad.WithLogger(s.logger),
+			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
 		)
 		setLogUser(ctx, a.User.ID)
 		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})

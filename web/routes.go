@@ -35,8 +35,8 @@ func (s *Server) routes() http.Handler {
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
-			// A successful write drops the person's cached hours review
-			// lists, so what they just changed shows at once.
+			// A write Dialpad accepted drops the person's cached hours
+			// review lists, so what they just changed shows at once.
 			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)

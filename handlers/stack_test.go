@@ -1,0 +1,43 @@
+package handlers_test
+
+import (
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"switchboard/dialpad"
+	"switchboard/dialpad/emulator"
+	"switchboard/web/webtest"
+)
+
+// stack is a console and emulator for one test, with a Dialpad client of
+// the test's own, as the company admin, to set things up and read the
+// truth behind the pages.
+type stack struct {
+	*webtest.Stack
+	t   *testing.T
+	b   *webtest.Browser // signed in by signedIn; nil after newStack
+	api *dialpad.Client
+}
+
+// newStack starts a console and emulator with nobody signed in. The
+// emulator's company rate limit is off: the test's own reads must not eat
+// the console's budget, and the console's limiter paces it anyway. opts
+// come after that default, so a test may turn the limit back on.
+func newStack(t *testing.T, opts ...webtest.Option) *stack {
+	t.Helper()
+	opts = append([]webtest.Option{webtest.WithEmulator(emulator.Options{CompanyRPS: -1})}, opts...)
+	st := webtest.Start(t, opts...)
+	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: st.Emulator.IssueToken(emulator.AdminUserID)})
+	api := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	return &stack{Stack: st, t: t, api: api}
+}
+
+// signedIn starts a stack and signs user in on its browser b.
+func signedIn(t *testing.T, user dialpad.ID, opts ...webtest.Option) *stack {
+	t.Helper()
+	s := newStack(t, opts...)
+	s.b = s.LoginAs(t, user)
+	return s
+}
