@@ -23,8 +23,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 		h.bulkRefused(w, r)
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		h.RenderError(w, r, http.StatusBadRequest, "Form not readable", "The form could not be read. Open bulk apply again from the Business hours page.")
+	if !h.readForm(w, r, maxFormBytes) {
 		return
 	}
 	bases, err := h.openBulk(id.User.ID, r.PostForm.Get("_base"))

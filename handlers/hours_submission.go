@@ -13,11 +13,7 @@ import (
 // cannot be read, or whose base was altered or belongs to another
 // resource, gets a plain 400 page and nothing goes to Dialpad.
 func readHoursSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], id dialpad.ID) (editorPage[T], bool) {
-	r.Body = http.MaxBytesReader(w, r.Body, maxEditorFormBytes)
-	if err := r.ParseForm(); err != nil {
-		h.logger().WarnContext(r.Context(), "editor: form not read", "kind", t.kind, "id", id, "err", err)
-		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
-			"Switchboard could not read what was sent, so nothing was changed. Reload the page and try again.")
+	if !h.readForm(w, r, maxEditorFormBytes) {
 		return editorPage[T]{}, false
 	}
 	p := editorPage[T]{id: id, token: r.PostForm.Get("_base")}

@@ -26,8 +26,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		h.RenderError(w, r, http.StatusBadRequest, "Unreadable form", "Switchboard could not read the form, so nothing was sent to Dialpad. Try again.")
+	if !h.readForm(w, r, maxFormBytes) {
 		return
 	}
 	var plan ivrCopyPlan

@@ -43,8 +43,7 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		h.RenderError(w, r, http.StatusBadRequest, "Unreadable form", "Switchboard could not read the form. Try again.")
+	if !h.readForm(w, r, maxFormBytes) {
 		return
 	}
 	s, err := loadCopySetup(r.Context(), who.Client, t, load)

@@ -43,8 +43,7 @@ func (h *Handler) ivrSubmission(w http.ResponseWriter, r *http.Request) (*Identi
 	if !ok {
 		return nil, t, ivrState{}, false
 	}
-	if err := r.ParseForm(); err != nil {
-		h.RenderError(w, r, http.StatusBadRequest, "Unreadable form", "Switchboard could not read the form, so nothing was sent to Dialpad. Try again.")
+	if !h.readForm(w, r, maxFormBytes) {
 		return nil, t, ivrState{}, false
 	}
 	var st ivrState

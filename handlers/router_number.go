@@ -30,10 +30,7 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	r.Body = http.MaxBytesReader(w, r.Body, maxRouterFormLen)
-	if err := r.ParseForm(); err != nil {
-		h.RenderError(w, r, http.StatusBadRequest, "The form could not be read",
-			"Switchboard could not read what the form sent. Go back, reload the page and try again.")
+	if !h.readForm(w, r, maxRouterFormLen) {
 		return
 	}
 	n := views.RouterNumbers{
