@@ -79,24 +79,11 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 // Dialpad's failure in plain words at the top and the status that fits it.
 // Dialpad refusing the values (400) is the person's to fix: 422.
 func hoursUpstreamFailure[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T], err error) {
-	prob, ok := classifyUpstream(err)
-	switch {
-	case !ok:
-		h.ServerError(w, r, err)
-		return
-	case prob.status == statusClientClosedRequest:
-		w.WriteHeader(prob.status)
+	status, msg, ok := h.formFailure(w, r, err, "editor: save failed", "kind", t.kind, "id", p.id)
+	if !ok {
 		return
 	}
-	h.logger().WarnContext(r.Context(), "editor: save failed", "kind", t.kind, "id", p.id, "status", prob.status, "err", err)
-	status := prob.status
-	if status == http.StatusBadRequest {
-		status = http.StatusUnprocessableEntity
-	}
-	if prob.retryAfter > 0 {
-		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
-	}
-	p.message = prob.message
+	p.message = msg
 	renderHoursEditor(h, w, r, t, status, p)
 }
 

@@ -65,24 +65,11 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 // ivrRenameFailure shows the form again with Dialpad's failure in plain
 // words; Dialpad refusing the values (400) is the person's to fix: 422.
 func (h *Handler) ivrRenameFailure(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrRenameState, f ivrRenameForm, err error) {
-	prob, ok := classifyUpstream(err)
-	switch {
-	case !ok:
-		h.ServerError(w, r, err)
-		return
-	case prob.status == statusClientClosedRequest:
-		w.WriteHeader(prob.status)
+	status, msg, ok := h.formFailure(w, r, err, "ivrs: rename failed", "ivr_id", st.IVR.ID)
+	if !ok {
 		return
 	}
-	h.logger().WarnContext(r.Context(), "ivrs: rename failed", "ivr_id", st.IVR.ID, "status", prob.status, "err", err)
-	status := prob.status
-	if status == http.StatusBadRequest {
-		status = http.StatusUnprocessableEntity
-	}
-	if prob.retryAfter > 0 {
-		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
-	}
-	h.renderIVRRename(w, r, status, t, st, f, prob.message, views.ConflictPanel{})
+	h.renderIVRRename(w, r, status, t, st, f, msg, views.ConflictPanel{})
 }
 
 // ivrRenameConflict answers 409: the form re-based on the IVR as Dialpad

@@ -103,24 +103,10 @@ func (h *Handler) ivrFormAgain(w http.ResponseWriter, r *http.Request, status in
 // failure is named, and saving again sends only the rest (the three-way
 // comparison sees those as already done).
 func (h *Handler) ivrUpstreamFailure(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrState, f ivrForm, saved dialpad.SavedIVRs, err error) {
-	prob, ok := classifyUpstream(err)
-	switch {
-	case !ok:
-		h.ServerError(w, r, err)
-		return
-	case prob.status == statusClientClosedRequest:
-		w.WriteHeader(prob.status)
+	status, msg, ok := h.formFailure(w, r, err, "ivrs: save failed", "target_type", t.Kind.Type, "target_id", t.ID)
+	if !ok {
 		return
 	}
-	h.logger().WarnContext(r.Context(), "ivrs: save failed", "target_type", t.Kind.Type, "target_id", t.ID, "status", prob.status, "err", err)
-	status := prob.status
-	if status == http.StatusBadRequest {
-		status = http.StatusUnprocessableEntity
-	}
-	if prob.retryAfter > 0 {
-		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
-	}
-	msg := prob.message
 	if len(saved.Sent) > 0 {
 		msg = strings.TrimSuffix(strings.Replace(msg, "nothing was changed", "the rest was not changed", 1), ".") +
 			". Already saved: " + ivrChangeList(saved.Current, saved.Sent) + "."

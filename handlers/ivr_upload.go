@@ -173,22 +173,9 @@ func (f *ivrUploadForm) validate(file []byte, fileName string, readErr error) {
 // ivrUploadFailure shows the form again with Dialpad's failure in plain
 // words; Dialpad refusing the file (400) is the person's to fix: 422.
 func (h *Handler) ivrUploadFailure(w http.ResponseWriter, r *http.Request, t ivrTarget, f ivrUploadForm, err error) {
-	prob, ok := classifyUpstream(err)
-	switch {
-	case !ok:
-		h.ServerError(w, r, err)
-		return
-	case prob.status == statusClientClosedRequest:
-		w.WriteHeader(prob.status)
+	status, msg, ok := h.formFailure(w, r, err, "ivrs: upload failed", "target_type", t.Kind.Type, "target_id", t.ID)
+	if !ok {
 		return
 	}
-	h.logger().WarnContext(r.Context(), "ivrs: upload failed", "target_type", t.Kind.Type, "target_id", t.ID, "status", prob.status, "err", err)
-	status := prob.status
-	if status == http.StatusBadRequest {
-		status = http.StatusUnprocessableEntity
-	}
-	if prob.retryAfter > 0 {
-		w.Header().Set("Retry-After", retryAfterHeader(prob.retryAfter))
-	}
-	h.renderIVRUpload(w, r, status, t, f, prob.message)
+	h.renderIVRUpload(w, r, status, t, f, msg)
 }
