@@ -20,17 +20,15 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	extra := dialpad.Patch{"enabled": true, "reset_error_count": true}
-	// No field edits: the PATCH is exactly extra, whatever Dialpad says now.
-	var none dialpad.CallRouter
-	saved, err := id.Client.SaveCallRouter(ctx, routerID, none, none, extra)
+	// An action, not a field edit: nothing to diff, so no fresh read first.
+	cr, err := id.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
 	if err != nil {
 		h.routerActionFailed(w, r, id, routerID, err, nil)
 		return
 	}
 	h.routerChanges.changed(routerID, h.now())
 	h.logger().InfoContext(ctx, "call router reset", "router_id", routerID)
-	h.Flash(r, withNextChange(saved.Current.Name+" is enabled again and its error count is reset.",
+	h.Flash(r, withNextChange(cr.Name+" is enabled again and its error count is reset.",
 		h.nextChangeNote(routerID, id.User.Timezone)))
 	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
 }
