@@ -14,7 +14,9 @@ import (
 )
 
 // Handler holds the dependencies shared by every page. web builds one at
-// start-up; it is read-only afterwards.
+// start-up and sets the exported fields then, never after; the unexported
+// caches below are ready at their zero value and guard themselves, so a
+// Handler is used through one pointer and never copied.
 type Handler struct {
 	Logger   *slog.Logger
 	Sessions *scs.SessionManager // flash messages live in the session
