@@ -167,3 +167,23 @@ func TestSaveCallRouterSendsExtraAloneAsOnePatch(t *testing.T) {
 		t.Errorf("PATCH bodies = %v, want %v", got, want)
 	}
 }
+
+// The console accepts "24:00" as a closing time (dialpad.ParseClock); the
+// emulator must agree, or a range the console validated would come back
+// as Dialpad's 400.
+func TestSaveCallCenterClosingAtMidnight(t *testing.T) {
+	_, c := newEmulatorClient(t)
+	base := hoursCenter(t, c)
+	mine := base
+	mine.SundayHours = []string{"22:00", "24:00"}
+	if errs := dialpad.ValidateWeek(mine.WeekHours); len(errs) != 0 {
+		t.Fatalf("console rejects it: %v", errs)
+	}
+	saved, err := c.SaveCallCenter(context.Background(), base.ID, base, mine)
+	if err != nil {
+		t.Fatalf("Dialpad refused what the console accepted: %v", err)
+	}
+	if !reflect.DeepEqual(saved.Current.SundayHours, mine.SundayHours) {
+		t.Errorf("sunday_hours = %v, want %v", saved.Current.SundayHours, mine.SundayHours)
+	}
+}
