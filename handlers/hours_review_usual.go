@@ -99,15 +99,7 @@ func reviewDayCell(w dialpad.WeekHours, d dialpad.Weekday) string {
 	if !w.HoursOn {
 		return "24/7"
 	}
-	ranges, _ := dialpad.ParseDay(d, w.Day(d))
-	if len(ranges) == 0 {
-		return "closed"
-	}
-	parts := make([]string, len(ranges))
-	for i, r := range ranges {
-		parts[i] = dialpad.FormatClock(r.Open) + "-" + dialpad.FormatClock(r.Close)
-	}
-	return strings.Join(parts, " ")
+	return rangesText(w, d, "-", " ")
 }
 
 // usualText words an office's usual schedule for the legend and the row

@@ -61,18 +61,25 @@ func daysLabel(days []dialpad.Weekday) string {
 	return strings.Join(parts, ", ")
 }
 
-// dayText is one day's ranges, or "closed". Pairs that do not parse are
-// left out, as Dialpad cannot open on them either.
+// dayText is one day's ranges for a page ("08:00–12:00, 14:00–18:00"),
+// or "closed".
 func dayText(w dialpad.WeekHours, d dialpad.Weekday) string {
+	return rangesText(w, d, "–", ", ")
+}
+
+// rangesText writes a day's ranges with the given dash between open and
+// close and sep between ranges, or "closed". Pairs that do not parse are
+// left out, as Dialpad cannot open on them either.
+func rangesText(w dialpad.WeekHours, d dialpad.Weekday, dash, sep string) string {
 	ranges, _ := dialpad.ParseDay(d, w.Day(d))
 	if len(ranges) == 0 {
 		return "closed"
 	}
 	parts := make([]string, len(ranges))
 	for i, r := range ranges {
-		parts[i] = dialpad.FormatClock(r.Open) + "–" + dialpad.FormatClock(r.Close)
+		parts[i] = dialpad.FormatClock(r.Open) + dash + dialpad.FormatClock(r.Close)
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, sep)
 }
 
 func shortDay(d dialpad.Weekday) string { return d.Label()[:3] }
