@@ -9,11 +9,7 @@ import (
 // RouterDeleteConfirm asks before deleting a router, naming it and the
 // numbers that go back to the company's reserve.
 func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
@@ -32,11 +28,7 @@ func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
 
 // RouterDelete deletes the router; its numbers go back to the reserve.
 func (h *Handler) RouterDelete(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

@@ -52,10 +52,7 @@ func (h *Handler) RouterDemo(w http.ResponseWriter, r *http.Request) {
 		h.NotFound(w, r)
 		return
 	}
-	if _, ok := h.signedIn(w, r); !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	_, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

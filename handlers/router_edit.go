@@ -6,11 +6,7 @@ import "net/http"
 // disabled, its settings, numbers and the endpoint tester. ?choose=target
 // opens the default target's select (the way there without JavaScript).
 func (h *Handler) RouterEdit(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

@@ -22,11 +22,7 @@ var numberPunctuation = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", 
 // RouterNumber assigns a number from the company's reserve to the router,
 // by number or by area code, optionally as its primary number.
 func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

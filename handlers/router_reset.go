@@ -11,11 +11,7 @@ import (
 // keep the error count, and the next routing error would disable the
 // router again.
 func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

@@ -15,11 +15,7 @@ import (
 // failure comes back as the same form with everything typed kept. A new
 // secret is shown in the answer to this request, and only there.
 func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

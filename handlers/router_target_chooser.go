@@ -12,11 +12,7 @@ import (
 // the person asked to choose. Without JavaScript, the router page's
 // ?choose=target does the same, and a plain visit here goes there.
 func (h *Handler) RouterTargetChooser(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

@@ -21,11 +21,7 @@ const sampleInternalNumber = "+14155550100"
 // for this request only: never stored, logged or shown. Private, loopback
 // and link-local addresses are refused unless the console allows them.
 func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return
-	}
-	routerID, ok := h.editorID(w, r)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}

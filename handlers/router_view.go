@@ -237,3 +237,18 @@ func readOnlyNote(office string) string {
 	return "You can look at this router, but changing it takes admin rights on the " + office +
 		" office. Ask a company admin or an admin of that office."
 }
+
+// routerRequest is how every router page and action starts: the signed-in
+// person and the router id from the path. When false, the answer (sign-in
+// page or 404) is written.
+func (h *Handler) routerRequest(w http.ResponseWriter, r *http.Request) (*Identity, dialpad.ID, bool) {
+	id, ok := h.signedIn(w, r)
+	if !ok {
+		return nil, 0, false
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return nil, 0, false
+	}
+	return id, routerID, true
+}
