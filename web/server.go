@@ -28,7 +28,8 @@ type Server struct {
 	cfg      Config
 	logger   *slog.Logger
 	now      func() time.Time
-	hc       *http.Client // for Dialpad: API calls, token exchange, refresh, deauthorize
+	hc       *http.Client // for Dialpad: API calls, deauthorize
+	tokenHC  *http.Client // hc, sending token requests as JSON (see oauthContext)
 	sessions *scs.SessionManager
 	oauth    *oauth2.Config
 	h        *handlers.Handler
@@ -99,6 +100,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		},
 		RedirectURL: cfg.PublicURL + "/auth/callback",
 	}
+	s.tokenHC = jsonTokenClient(s.hc, s.oauth.Endpoint.TokenURL)
 
 	s.h = &handlers.Handler{
 		Logger:   logger,

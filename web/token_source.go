@@ -69,9 +69,19 @@ func (s *Server) tokenSource(ctx context.Context, a authState) oauth2.TokenSourc
 	})
 }
 
-// oauthContext makes golang.org/x/oauth2 use the server's HTTP client.
+// oauthContext makes golang.org/x/oauth2 use the server's HTTP client,
+// with its token requests in JSON.
 func (s *Server) oauthContext(ctx context.Context) context.Context {
-	return context.WithValue(ctx, oauth2.HTTPClient, s.hc)
+	return context.WithValue(ctx, oauth2.HTTPClient, s.tokenHC)
+}
+
+// jsonTokenClient is hc with its token requests sent as the JSON body
+// Dialpad's spec documents; golang.org/x/oauth2 keeps the flow (PKCE,
+// parsing tokens and errors) and only its form is rewritten.
+func jsonTokenClient(hc *http.Client, tokenURL string) *http.Client {
+	c := *hc
+	c.Transport = dialpad.JSONTokenRequests(hc.Transport, tokenURL)
+	return &c
 }
 
 // grantEnded reports whether Dialpad refused the refresh token or the code
