@@ -31,6 +31,8 @@ type Server struct {
 	hc       *http.Client // for Dialpad: API calls, deauthorize
 	tokenHC  *http.Client // hc, sending token requests as JSON (see oauthContext)
 	sessions *scs.SessionManager
+	store    scs.Store   // where sessions live (WithSessionStore); memstore by default
+	renewing *keyedLocks // one token renewal at a time per session
 	oauth    *oauth2.Config
 	h        *handlers.Handler
 	limiters *limiters
@@ -53,6 +55,11 @@ func WithHTTPClient(hc *http.Client) Option {
 	return func(s *Server) { s.hc = hc }
 }
 
+// WithSessionStore keeps sessions in st instead of the process's memory.
+func WithSessionStore(st scs.Store) Option {
+	return func(s *Server) { s.store = st }
+}
+
 // New wires the console for cfg.
 func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	if cfg.DialpadURL == "" || cfg.PublicURL == "" || cfg.ClientID == "" {
@@ -71,16 +78,20 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		now:      time.Now,
 		hc:       &http.Client{Timeout: 30 * time.Second},
 		limiters: newLimiters(),
+		renewing: newKeyedLocks(),
 	}
 	for _, o := range opts {
 		o(s)
 	}
 
 	s.sessions = scs.New()
-	// memstore sweeps expired sessions every minute for the life of the
-	// process. Its StopCleanup races with that goroutine's start, so
-	// servers built by tests simply leave it running.
-	s.sessions.Store = memstore.NewWithCleanupInterval(time.Minute)
+	if s.store == nil {
+		// memstore sweeps expired sessions every minute for the life of
+		// the process. Its StopCleanup races with that goroutine's start,
+		// so servers built by tests simply leave it running.
+		s.store = memstore.NewWithCleanupInterval(time.Minute)
+	}
+	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: newKeyedLocks()}
 	s.sessions.Lifetime = sessionLifetime
 	s.sessions.IdleTimeout = sessionIdle
 	s.sessions.Cookie.Name = sessionCookie
