@@ -56,6 +56,9 @@ func WithHTTPClient(hc *http.Client) Option {
 }
 
 // WithSessionStore keeps sessions in st instead of the process's memory.
+// Token renewal reads the session again from st, but its lock, and the
+// check that keeps a stale token from being written back, hold within one
+// process: several instances on one store need the store to provide them.
 func WithSessionStore(st scs.Store) Option {
 	return func(s *Server) { s.store = st }
 }
