@@ -49,11 +49,7 @@ func (s *Server) deauthorize(ctx context.Context, accessToken string) {
 	}
 }
 
-// signedOut confirms the end of the session. Sending people to /login
-// instead would bounce them straight back in through Dialpad.
+// signedOut confirms the end of the session, as a calm page of its own.
 func (s *Server) signedOut(w http.ResponseWriter, r *http.Request) {
-	s.h.RenderErrorAction(w, r, http.StatusOK,
-		"You are signed out",
-		"Your Switchboard session has ended.",
-		"Sign in again", "/login")
+	s.h.SignedOut(w, r)
 }

@@ -100,6 +100,10 @@ func TestLoginFlow(t *testing.T) {
 	if !strings.Contains(res.Body, "You are signed out") || !strings.Contains(res.Body, `href="/login"`) {
 		t.Errorf("signed-out page lacks its message or sign-in link:\n%s", res.Body)
 	}
+	// Signing out is not a failure: no error box, no status number.
+	if strings.Contains(res.Body, `data-testid="error"`) || strings.Contains(res.Body, "error-status") || !strings.Contains(res.Body, `data-testid="sign-in-again"`) {
+		t.Errorf("signed-out page looks like an error page:\n%s", res.Body)
+	}
 	res = b.Get("/")
 	wantStatus(t, res, http.StatusSeeOther)
 	wantLocation(t, res, "/login?next=%2F")
