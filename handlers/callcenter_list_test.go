@@ -42,6 +42,10 @@ func TestCallCenterListShowsEveryCallCenter(t *testing.T) {
 	if !strings.Contains(body, `aria-current="page"`) || !strings.Contains(body, `data-testid="user-name"`) {
 		t.Error("page is not in the signed-in layout with Call centers active")
 	}
+	// The Now column says where it comes from in the editor's words.
+	if !strings.Contains(body, `<span data-testid="status-source">Computed from the hours</span>`) {
+		t.Error("the list does not say its Now column is computed from the hours")
+	}
 	f.assertNoSecrets(body)
 }
 

@@ -28,6 +28,7 @@ func TestEditorShowsCallCenter(t *testing.T) {
 		"editor-office":   "New York HQ",
 		"editor-timezone": "America/New_York",
 		"status-source":   "Live status from Dialpad",
+		"status-why":      "Dialpad's own open or closed state, holidays included.",
 		"open-now":        map[string]string{"open": "Open", "closed": "Closed"}[status.Availability.Status],
 		"pending-none":    "No changes yet. Edits show up here before you save.",
 	} {
@@ -696,6 +697,9 @@ func TestDepartmentSave(t *testing.T) {
 	res, form := e.openForm(path, "hours-form")
 	if got := testText(res.Body, "status-source"); got != "Computed from the hours" {
 		t.Errorf("status source %q: departments have no live status", got)
+	}
+	if got := testText(res.Body, "status-why"); got != "Dialpad has a live status for call centers only; holidays are not counted." {
+		t.Errorf("the page does not say why the status is computed: %q", got)
 	}
 	if !strings.Contains(res.Body, `href="/ivrs/department/`+d.ID.String()+`"`) {
 		t.Error("no link to the department's IVRs")

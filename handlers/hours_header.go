@@ -8,11 +8,12 @@ import (
 	"switchboard/views"
 )
 
-// Where the "right now" badge comes from, in the page's words.
+// Why the "right now" badge comes from where it does, in the page's words
+// (views.NowLive and views.NowComputed say where).
 const (
-	statusLive           = "Live status from Dialpad"
-	statusComputed       = "Computed from the hours"
-	statusComputedFailed = "Computed from the hours: Dialpad's live status did not answer"
+	whyLive           = "Dialpad's own open or closed state, holidays included."
+	whyNoLive         = "Dialpad has a live status for call centers only; holidays are not counted."
+	whyComputedFailed = "Dialpad's live status did not answer; holidays are not counted."
 )
 
 // editorStatus is what the header knows about "open right now": Dialpad's
@@ -32,13 +33,13 @@ func editorHeader(g groupEdit, office, tz string, st editorStatus, z zones, now 
 		hdr.Timezone = ""
 	}
 	if b, detail, ok := liveBadge(st.live); ok {
-		hdr.Status, hdr.Detail, hdr.Source = b, detail, statusLive
+		hdr.Status, hdr.Detail, hdr.Source, hdr.SourceWhy = b, detail, views.NowLive, whyLive
 		return hdr
 	}
 	hdr.Status = openBadge(g.Week, tz, z, now)
-	hdr.Source = statusComputed
+	hdr.Source, hdr.SourceWhy = views.NowComputed, whyNoLive
 	if st.failed {
-		hdr.Source = statusComputedFailed
+		hdr.SourceWhy = whyComputedFailed
 	}
 	return hdr
 }

@@ -40,7 +40,8 @@ type HoursHeader struct {
 	Timezone  string // "" when unknown
 	LocalTime string // "Wed 15:04 GMT"
 	Status    Badge  // open right now, closed, 24/7, holiday
-	Source    string // where Status comes from: "Dialpad's live status" or "computed from the hours"
+	Source    string // where Status comes from: NowLive or NowComputed
+	SourceWhy string // why that source: "holidays included", "Dialpad's live status did not answer"
 	Detail    string // "3 operators on duty · 1 call waiting"
 }
 
