@@ -25,7 +25,7 @@ func TestRouterCreate(t *testing.T) {
 	if page.StatusCode != http.StatusOK {
 		t.Fatalf("GET /routers/new: %d", page.StatusCode)
 	}
-	if !strings.Contains(page.Body, `<option value="callcenter:`+sales.ID.String()+`">Sales</option>`) {
+	if !strings.Contains(page.Body, `<option value="callcenter:`+sales.ID.String()+`">Sales (call center)</option>`) {
 		t.Fatal("the target chooser does not offer Sales by name")
 	}
 	for _, group := range []string{"Offices", "Departments", "Call centers", "Users"} {

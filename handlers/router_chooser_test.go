@@ -60,7 +60,7 @@ func TestRouterTargetChooser(t *testing.T) {
 		t.Fatalf("no Choose another… link:\n%s", testText(page.Body, "default-target-field"))
 	}
 	noJS, withJS := html.UnescapeString(link[1]), html.UnescapeString(link[2])
-	selected := `<option value="callcenter:` + cr.DefaultTargetID.String() + `" selected>Sales</option>`
+	selected := `<option value="callcenter:` + cr.DefaultTargetID.String() + `" selected>Sales (call center)</option>`
 
 	tests := []struct {
 		name    string
@@ -83,8 +83,8 @@ func TestRouterTargetChooser(t *testing.T) {
 				t.Error("the chooser does not keep the current target selected")
 			}
 			for _, opt := range []string{
-				`<option value="callcenter:` + tier1.ID.String() + `">Support Tier 1</option>`,
-				`<option value="department:` + warehouse.ID.String() + `">Warehouse Operations</option>`,
+				`<option value="callcenter:` + tier1.ID.String() + `">Support Tier 1 (call center)</option>`,
+				`<option value="department:` + warehouse.ID.String() + `">Warehouse Operations (department)</option>`,
 			} {
 				if !strings.Contains(body, opt) {
 					t.Errorf("the chooser lacks %s", opt)

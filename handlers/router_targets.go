@@ -152,7 +152,9 @@ func (t *routerTargets) options(selected target) []views.OptionGroup {
 		og := views.OptionGroup{Label: g.label}
 		for _, e := range g.entries {
 			tg := target{g.kind, e.id}
-			og.Options = append(og.Options, views.Option{Value: tg.value(), Label: e.name, Selected: tg == selected})
+			// The kind stays in the label: a closed select shows the chosen
+			// option alone, without its group.
+			og.Options = append(og.Options, views.Option{Value: tg.value(), Label: e.name + " (" + targetKinds[g.kind] + ")", Selected: tg == selected})
 		}
 		if len(og.Options) > 0 {
 			out = append(out, og)

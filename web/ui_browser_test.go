@@ -178,6 +178,30 @@ func TestBrowserDailyUse(t *testing.T) {
 		}
 	})
 
+	t.Run("router target chooser filters by name", func(t *testing.T) {
+		tb := c.signedInTab(t, st, emulator.AdminUserID)
+		tb.open(t, st.URL+pages[4].path, 1280)
+		tb.do(t, chromedp.WaitVisible(byTestID("choose-target")))
+		get(t, tb, chromedp.Poll[bool](`!!document.querySelector('[data-testid="choose-target"]')['htmx-internal-data']`))
+		tb.do(t,
+			chromedp.Click(byTestID("choose-target")),
+			chromedp.WaitVisible(byTestID("filter-default-target")),
+			chromedp.SendKeys(byTestID("filter-default-target"), "wareh"),
+		)
+		shown := get(t, tb, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#default-target-select option'))
+			.filter(o => !o.hidden && !o.closest('optgroup[hidden]') && o.value !== '').map(o => o.textContent)`))
+		// The current target stays, so filtering never changes the choice.
+		want := []string{"Warehouse Operations (department)", "Sales (call center)"}
+		if strings.Join(shown, "|") != strings.Join(want, "|") {
+			t.Errorf("after typing \"wareh\" the chooser offers %q, want %q", shown, want)
+		}
+		groups := get(t, tb, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('#default-target-select optgroup:not([hidden])'), g => g.label)`))
+		if strings.Join(groups, "|") != "Departments|Call centers" {
+			t.Errorf("groups left showing: %q", groups)
+		}
+		tb.noProblems(t)
+	})
+
 	t.Run("axe finds nothing serious", func(t *testing.T) {
 		src := axeSource(t)
 		for _, who := range []dialpad.ID{emulator.AdminUserID, emulator.OfficeAdminUserID, emulator.SupportUserID, emulator.ManagerUserID} {

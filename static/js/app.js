@@ -78,4 +78,30 @@
     text.textContent = "Applying to " + (what.join(" and ") || "nothing ticked") + ": about " +
       plural(seconds, "second", "seconds") + " at most, as Dialpad takes 20 requests a second.";
   }, true);
+
+  // Parts that need JavaScript (data-needs-js) start hidden and are shown
+  // here, on the page and in what htmx swaps in.
+  function showScriptParts(root) {
+    if (!root.querySelectorAll) return;
+    root.querySelectorAll("[data-needs-js]").forEach(function (el) { el.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", function () { showScriptParts(document); });
+  document.addEventListener("htmx:load", function (e) { showScriptParts(e.target); });
+
+  // A filter box (data-filter-select="#select") hides the options of a long
+  // grouped select whose text lacks what was typed, and groups left empty.
+  // The chosen option always stays, so filtering never changes the choice.
+  document.addEventListener("input", function (e) {
+    var box = e.target;
+    if (!box.matches || !box.matches("[data-filter-select]")) return;
+    var select = document.querySelector(box.getAttribute("data-filter-select"));
+    if (!select) return;
+    var words = box.value.trim().toLowerCase();
+    select.querySelectorAll("option").forEach(function (o) {
+      o.hidden = words !== "" && !o.selected && o.value !== "" && o.textContent.toLowerCase().indexOf(words) < 0;
+    });
+    select.querySelectorAll("optgroup").forEach(function (g) {
+      g.hidden = !g.querySelector("option:not([hidden])");
+    });
+  });
 })();
