@@ -76,12 +76,12 @@ func (h *Handler) saveIVRs(w http.ResponseWriter, r *http.Request, who *Identity
 		sent[i] = ch.IVRType
 	}
 	h.logger().InfoContext(r.Context(), "ivrs: saved", "target_type", t.Kind.Type, "target_id", t.ID, "types", sent)
-	msg := ivrSavedMessage(saved)
 	if len(saved.Changes) == 0 && len(f.Options) > 0 {
 		// Dialpad takes a direction only with an ivr_id to assign or unassign.
-		msg = "Nothing to save: a call direction applies only together with a new choice of recording."
+		h.FlashWarning(r, "Nothing to save: a call direction applies only together with a new choice of recording.")
+	} else {
+		h.Flash(r, ivrSavedMessage(saved))
 	}
-	h.Flash(r, msg)
 	redirectAfterPost(w, r, t.path())
 }
 

@@ -19,7 +19,7 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 		l.Role = id.Role()
 	}
 	if !wantsPartial(r) {
-		l.Flash = h.popFlash(r.Context())
+		l.Flash, l.FlashWarning = h.popFlashes(r.Context())
 	}
 	if h.Assets != nil {
 		l.CSS = h.Assets.URL("css/app.css")

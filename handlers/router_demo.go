@@ -64,12 +64,16 @@ func (h *Handler) RouterDemo(w http.ResponseWriter, r *http.Request) {
 		if action == "place11" {
 			n = demoBurst
 		}
-		h.Flash(r, h.placeDemoCalls(r.Context(), routerID, n))
+		if msg, bad := h.placeDemoCalls(r.Context(), routerID, n); bad {
+			h.FlashWarning(r, msg)
+		} else {
+			h.Flash(r, msg)
+		}
 	case "failing", "healthy":
 		if !h.Demo.SetRoutingFailing(routerID, action == "failing") {
-			h.Flash(r, "Demo: this router's routing URL is not the demo routing service.")
+			h.FlashWarning(r, "Demo: this router's routing URL is not the demo routing service.")
 		} else if action == "failing" {
-			h.Flash(r, "Demo: the routing service now answers 500 to every call.")
+			h.FlashWarning(r, "Demo: the routing service now answers 500 to every call.")
 		} else {
 			h.Flash(r, "Demo: the routing service answers every call again.")
 		}
@@ -81,8 +85,9 @@ func (h *Handler) RouterDemo(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, back, http.StatusSeeOther)
 }
 
-// placeDemoCalls places n calls one after another and sums them up.
-func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int) string {
+// placeDemoCalls places n calls one after another and sums them up; bad
+// is true when any call went wrong, for the warning style.
+func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int) (msg string, bad bool) {
 	routed, failed := 0, 0
 	var lastProblem string
 	for range n {
@@ -90,7 +95,7 @@ func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int
 		if err != nil {
 			// The demo Dialpad's own words: a disabled router, no number.
 			return fmt.Sprintf("Demo: placed %d of %d calls (%d routed, %d routing errors), then: %v.",
-				routed+failed, n, routed, failed, err)
+				routed+failed, n, routed, failed, err), true
 		}
 		if res.IsRoutingError() {
 			failed++
@@ -99,7 +104,7 @@ func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int
 			routed++
 		}
 	}
-	msg := fmt.Sprintf("Demo: placed %d %s: %d routed, %d routing errors.", n, plural(n, "call", "calls"), routed, failed)
+	msg = fmt.Sprintf("Demo: placed %d %s: %d routed, %d routing errors.", n, plural(n, "call", "calls"), routed, failed)
 	if lastProblem != "" {
 		msg += " Last error: " + lastProblem + "."
 	}
@@ -107,7 +112,7 @@ func (h *Handler) placeDemoCalls(ctx context.Context, routerID dialpad.ID, n int
 	if failed > 0 && h.Demo.ErrorCount(routerID) > 10 {
 		msg += " Dialpad disabled the router: more than 10 routing errors in an hour."
 	}
-	return msg
+	return msg, failed > 0
 }
 
 func plural(n int, one, many string) string {

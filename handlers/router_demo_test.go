@@ -101,12 +101,13 @@ func TestRouterDemoPanel(t *testing.T) {
 		action    string
 		wantFlash string
 		wantCalls int
+		warning   bool // bad news, in the warning style
 	}{
-		{"place1", "Demo: placed 1 call: 1 routed, 0 routing errors.", 1},
-		{"failing", "Demo: the routing service now answers 500 to every call.", 1},
-		{"place11", "Demo: placed 11 calls: 0 routed, 11 routing errors. Last error: answered 500. Dialpad disabled the router: more than 10 routing errors in an hour.", 12},
-		{"place1", "Demo: placed 0 of 1 calls (0 routed, 0 routing errors), then: the router is disabled.", 12},
-		{"healthy", "Demo: the routing service answers every call again.", 12},
+		{"place1", "Demo: placed 1 call: 1 routed, 0 routing errors.", 1, false},
+		{"failing", "Demo: the routing service now answers 500 to every call.", 1, true},
+		{"place11", "Demo: placed 11 calls: 0 routed, 11 routing errors. Last error: answered 500. Dialpad disabled the router: more than 10 routing errors in an hour.", 12, true},
+		{"place1", "Demo: placed 0 of 1 calls (0 routed, 0 routing errors), then: the router is disabled.", 12, true},
+		{"healthy", "Demo: the routing service answers every call again.", 12, false},
 	}
 	for _, tt := range tests {
 		rec := f.do(f.h.RouterDemo, routerRequest("POST", page+"/demo", cr.ID, url.Values{"action": {tt.action}}, nil), false)
@@ -116,6 +117,9 @@ func TestRouterDemoPanel(t *testing.T) {
 		next := f.do(f.h.RouterEdit, routerRequest("GET", page, cr.ID, nil, rec.Result().Cookies()), false).Body.String()
 		if !strings.Contains(next, `data-testid="flash">`+tt.wantFlash+`<`) {
 			t.Errorf("%s: flash missing %q", tt.action, tt.wantFlash)
+		}
+		if warned := strings.Contains(next, `class="flash flash-warning" role="alert"`); warned != tt.warning {
+			t.Errorf("%s: flash in the warning style %v, want %v", tt.action, warned, tt.warning)
 		}
 		if demo.calls != tt.wantCalls {
 			t.Errorf("%s: %d calls placed, want %d", tt.action, demo.calls, tt.wantCalls)

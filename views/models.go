@@ -10,6 +10,8 @@ type LayoutData struct {
 	Role     string
 	SignedIn bool
 	Flash    string // shown once, then gone
+	// FlashWarning shows Flash as bad news, in the warning style.
+	FlashWarning bool
 	CSS      string // hashed asset URLs
 	HTMX     string
 	JS       string
