@@ -12,11 +12,11 @@ type LayoutData struct {
 	Flash    string // shown once, then gone
 	// FlashWarning shows Flash as bad news, in the warning style.
 	FlashWarning bool
-	CSS      string // hashed asset URLs
-	HTMX     string
-	JS       string
-	Icon     string // the tab icon, so browsers stop asking for /favicon.ico
-	Nav      string // active section: one of the Nav* constants
+	CSS          string // hashed asset URLs
+	HTMX         string
+	JS           string
+	Icon         string // the tab icon, so browsers stop asking for /favicon.ico
+	Nav          string // active section: one of the Nav* constants
 }
 
 // Sections of the top navigation, used as LayoutData.Nav.
