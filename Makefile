@@ -4,7 +4,7 @@ HTMX    := static/vendor/htmx.min.js
 BENCH   ?= .
 COUNT   ?= 1
 
-.PHONY: run test generate check-generated vet lint unit build bench docker assets clean
+.PHONY: run test generate check-generated vet lint unit build bench docker assets clean screenshots
 
 ## run: the console in demo mode, wired to the embedded Dialpad emulator
 run: assets
@@ -41,6 +41,10 @@ build: assets
 ## bench: every benchmark; figures go to BENCHMARKS.md
 bench: assets
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=$(COUNT) ./...
+
+## screenshots: every main page at 1280 and 390 px, as PNGs in screenshots/ (git-ignored), for review
+screenshots: assets
+	SWITCHBOARD_SCREENSHOTS=$(CURDIR)/screenshots $(GO) test -count=1 -run '^TestScreenshots$$' ./web/
 
 ## docker: the distroless image
 docker:

@@ -55,7 +55,7 @@ const consentHTML = `{{define "head"}}<!doctype html>
   body { margin:0; font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif; color:var(--ink); background:var(--bg); }
   main { max-width:34rem; margin:3rem auto; padding:2rem; background:#fff; border:1px solid var(--line); border-radius:12px; }
   h1 { font-size:1.35rem; margin:0 0 .25rem; }
-  .tag { display:inline-block; font-size:.75rem; padding:.1rem .5rem; border-radius:999px; background:#efe9ff; color:var(--brand); }
+  .tag { display:inline-block; font-size:.75rem; padding:.1rem .5rem; border-radius:999px; background:#efe9ff; color:#5a35d0; }
   p { color:var(--muted); margin:.5rem 0 1.25rem; }
   fieldset { border:0; padding:0; margin:0 0 1.5rem; }
   legend { font-weight:600; margin-bottom:.5rem; }
@@ -63,7 +63,7 @@ const consentHTML = `{{define "head"}}<!doctype html>
   label:has(input:checked) { border-color:var(--brand); background:#faf8ff; }
   .who { display:flex; flex-direction:column; }
   .who small { color:var(--muted); }
-  .role { font-size:.8rem; color:var(--brand); }
+  .role { font-size:.8rem; color:#5a35d0; }
   .actions { display:flex; gap:.75rem; }
   button { font:inherit; padding:.55rem 1.2rem; border-radius:8px; border:1px solid var(--line); background:#fff; cursor:pointer; }
   button.allow { background:var(--brand); border-color:var(--brand); color:#fff; }
