@@ -83,6 +83,13 @@ type tab struct {
 // people without JavaScript.
 func (c *chrome) newTab(t *testing.T, js bool) *tab {
 	t.Helper()
+	return c.newTabWithin(t, js, browserTimeout)
+}
+
+// newTabWithin is newTab for a tab that visits many pages, with its own
+// bound on the whole conversation.
+func (c *chrome) newTabWithin(t *testing.T, js bool, timeout time.Duration) *tab {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(c.browser, chromedp.WithNewBrowserContext())
 	t.Cleanup(cancel)
 	// The first call opens the tab; it must not carry the timeout, which
@@ -94,7 +101,7 @@ func (c *chrome) newTab(t *testing.T, js bool) *tab {
 	if err := chromedp.Listen(ctx, tb.watch); err != nil {
 		t.Fatalf("listening to the tab: %v", err)
 	}
-	tctx, cancelTimeout := context.WithTimeout(ctx, browserTimeout)
+	tctx, cancelTimeout := context.WithTimeout(ctx, timeout)
 	t.Cleanup(cancelTimeout)
 	tb.ctx = tctx
 	return tb
