@@ -86,6 +86,11 @@ func (tb *tab) overflow(t *testing.T) string {
 	t.Helper()
 	return get(t, tb, chromedp.Evaluate[string](`(() => {
 		const w = window.innerWidth;
+		// A table scrolled sideways inside its box hides columns just the same.
+		for (const tbl of document.querySelectorAll('table')) {
+			const r = tbl.getBoundingClientRect();
+			if (r.width > 0 && r.right > w + 1) return 'a table is ' + Math.round(r.width) + 'px wide in a ' + w + 'px window: ' + (tbl.className || 'table');
+		}
 		if (document.scrollingElement.scrollWidth <= w) return "";
 		const wide = [];
 		for (const el of document.querySelectorAll('body *')) {
@@ -157,6 +162,15 @@ func TestBrowserDailyUse(t *testing.T) {
 			}
 		}
 		tb.noProblems(t)
+		// Signed out: the signed-out page, and Dialpad's consent page that
+		// signing in leads to.
+		out := c.newTab(t, true)
+		for _, path := range []string{"/signed-out", "/callcenters"} {
+			out.open(t, st.URL+path, 360)
+			if msg := out.overflow(t); msg != "" {
+				t.Errorf("signed out, %s at 360px: %s", path, msg)
+			}
+		}
 	})
 
 	t.Run("editor keeps save and pending count in reach", func(t *testing.T) {
