@@ -44,6 +44,7 @@ func mainPages(t *testing.T, st *webtest.Stack) []uiPage {
 		{"department editor", "/departments/" + dept.ID.String()},
 		{"hours review", "/hours"},
 		{"bulk hours", "/hours/bulk"},
+		{"bulk hours ticked", "/hours/bulk?target=callcenter:" + cc.ID.String() + "&target=department:" + dept.ID.String()},
 		{"IVRs", ivrs},
 		{"IVR upload", ivrs + "/upload"},
 		{"IVR rename", ivrs + "/recordings/" + ivr.ID.String()},
@@ -55,6 +56,18 @@ func mainPages(t *testing.T, st *webtest.Stack) []uiPage {
 // pagesTimeout bounds a tab that visits every main page, side by side with
 // others on a busy machine.
 const pagesTimeout = 4 * time.Minute
+
+// pageNamed is the path of the main page called name.
+func pageNamed(t *testing.T, pages []uiPage, name string) string {
+	t.Helper()
+	for _, p := range pages {
+		if p.name == name {
+			return p.path
+		}
+	}
+	t.Fatalf("no main page called %q", name)
+	return ""
+}
 
 // signedInTab is a tab carrying the session of a person signed in through
 // the real flow (by the HTTP test browser, whose cookie it takes over).
@@ -175,7 +188,7 @@ func TestBrowserDailyUse(t *testing.T) {
 
 	t.Run("editor keeps save and pending count in reach", func(t *testing.T) {
 		tb := c.signedInTab(t, st, emulator.AdminUserID)
-		tb.open(t, st.URL+pages[7].path, 390)
+		tb.open(t, st.URL+pageNamed(t, pages, "call center editor"), 390)
 		for _, where := range []struct{ name, js string }{
 			{"top", `window.scrollTo(0, 0)`},
 			{"middle", `window.scrollTo(0, document.scrollingElement.scrollHeight / 2 - innerHeight / 2)`},
@@ -201,7 +214,7 @@ func TestBrowserDailyUse(t *testing.T) {
 		tb := c.signedInTab(t, st, emulator.AdminUserID)
 		// The select with every target (warm lists may show it at once;
 		// ?choose=target always does).
-		tb.open(t, st.URL+pages[5].path, 1280)
+		tb.open(t, st.URL+pageNamed(t, pages, "router target chooser"), 1280)
 		tb.do(t,
 			chromedp.WaitVisible(byTestID("filter-default-target")),
 			chromedp.SendKeys(byTestID("filter-default-target"), "wareh"),
