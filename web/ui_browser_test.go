@@ -208,6 +208,16 @@ func TestBrowserDailyUse(t *testing.T) {
 				}
 			}
 		}
+		// The count follows the edits (htmx's live preview swaps it).
+		get(t, tb, chromedp.Poll[bool](`!!document.querySelector('[data-testid="hours-form"]')['htmx-internal-data']`))
+		get(t, tb, chromedp.Evaluate[bool](`(() => {
+			const name = document.querySelector('[data-testid="input-name"]');
+			name.value = 'Japan Support (renamed)';
+			name.dispatchEvent(new Event('change', {bubbles: true}));
+			return true;
+		})()`))
+		get(t, tb, chromedp.Poll[bool](`document.querySelector('[data-testid="pending-count"]').textContent.trim() === '1 pending change'`))
+		tb.noProblems(t)
 	})
 
 	t.Run("router target chooser filters by name", func(t *testing.T) {
