@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"golang.org/x/oauth2"
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
@@ -163,6 +165,14 @@ func TestBrowserDailyUse(t *testing.T) {
 	c := startChrome(t)
 	st := webtest.Start(t)
 	pages := mainPages(t, st)
+	// A long name, ticked in the bulk form: its checkbox must keep its size.
+	long := departmentNamed(t, st, "Reception")
+	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: st.Emulator.IssueToken(emulator.AdminUserID)})
+	if _, err := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts)).UpdateDepartment(context.Background(), long.ID,
+		map[string]string{"name": "Reception-and-after-hours-overflow-for-the-New-York-headquarters"}); err != nil {
+		t.Fatalf("renaming a department: %v", err)
+	}
+	pages = append(pages, uiPage{"bulk hours, a long name", "/hours/bulk?target=department:" + long.ID.String()})
 
 	t.Run("pages fit a phone", func(t *testing.T) {
 		tb := c.signedInTab(t, st, emulator.AdminUserID)
@@ -171,6 +181,11 @@ func TestBrowserDailyUse(t *testing.T) {
 				tb.open(t, st.URL+p.path, width)
 				if msg := tb.overflow(t); msg != "" {
 					t.Errorf("%s at %dpx: %s", p.name, width, msg)
+				}
+				// Checkboxes beside long labels keep their size.
+				if squashed := get(t, tb, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('input[type=checkbox]'))
+					.filter(b => { const r = b.getBoundingClientRect(); return r.width > 0 && r.width < 12; }).length`)); squashed > 0 {
+					t.Errorf("%s at %dpx: %d squashed checkboxes", p.name, width, squashed)
 				}
 			}
 		}
