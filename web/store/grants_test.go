@@ -69,3 +69,5 @@ func TestGrants(t *testing.T) {
 		}
 	})
 }
+
+func grantOf(email string) access.Grant { return access.Grant{Email: email, Role: access.Viewer} }
