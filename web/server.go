@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
-	"github.com/alexedwards/scs/v2/memstore"
 	"golang.org/x/oauth2"
 
 	"switchboard/handlers"
@@ -35,6 +34,7 @@ type Server struct {
 	limiters *limiters
 	csrf     *http.CrossOriginProtection
 	demo     handlers.DemoControl // demo mode's call simulator (WithDemo)
+	storage  *Storage             // database and session store (WithStorage); nil keeps sessions in memory
 	router   http.Handler
 }
 
@@ -76,10 +76,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	}
 
 	s.sessions = scs.New()
-	// memstore sweeps expired sessions every minute for the life of the
-	// process. Its StopCleanup races with that goroutine's start, so
-	// servers built by tests simply leave it running.
-	s.sessions.Store = memstore.NewWithCleanupInterval(time.Minute)
+	s.sessions.Store = s.sessionStore()
 	s.sessions.Lifetime = sessionLifetime
 	s.sessions.IdleTimeout = sessionIdle
 	s.sessions.Cookie.Name = sessionCookie
