@@ -49,8 +49,9 @@ type Config struct {
 	RoutingTimeout time.Duration
 
 	// DatabaseURL holds grants, the audit trail and sessions: sqlite:PATH
-	// or postgres://... Demo mode uses a throwaway database instead.
-	DatabaseURL string
+	// or postgres://... (whose password must stay out of logs). Demo mode
+	// uses a throwaway database instead.
+	DatabaseURL Secret
 	// SessionStore is SessionStoreDatabase or SessionStoreMemory.
 	SessionStore string
 	// SessionKey seals stored sessions (32 bytes); empty derives one from
@@ -194,7 +195,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("client_id", c.ClientID),
 		slog.Bool("demo", c.Demo),
 		slog.Bool("allow_private_routing_urls", c.AllowPrivateRoutingURLs),
-		slog.String("database_url", store.Redact(c.DatabaseURL)),
+		slog.String("database_url", store.Redact(c.DatabaseURL.Reveal())),
 		slog.String("session_store", c.SessionStore),
 		slog.Bool("company_key", c.CompanyKeyMode()),
 	)

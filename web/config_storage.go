@@ -25,8 +25,8 @@ const sessionKeyLabel = "switchboard session key v1"
 // cfg and returns their problems.
 func loadStorage(cfg *Config, getenv func(string) string) []string {
 	var p []string
-	var problem string
-	cfg.DatabaseURL, problem = databaseURL(getenv)
+	dbURL, problem := databaseURL(getenv)
+	cfg.DatabaseURL = Secret(dbURL)
 	// Demo mode uses a throwaway database, so its setting is not checked.
 	if problem != "" && !cfg.Demo {
 		p = append(p, problem)
