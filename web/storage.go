@@ -29,7 +29,7 @@ func OpenStorage(ctx context.Context, cfg Config) (*Storage, error) {
 	if cfg.Demo {
 		db, err = store.OpenThrowaway(ctx)
 	} else {
-		db, err = store.Open(ctx, cfg.DatabaseURL)
+		db, err = store.Open(ctx, cfg.DatabaseURL.Reveal())
 	}
 	if err != nil {
 		return nil, err

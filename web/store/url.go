@@ -49,7 +49,7 @@ func ParseURL(raw string) (Location, error) {
 		}
 		return Location{Dialect: Postgres, URL: raw}, nil
 	case raw == "":
-		return Location{}, fmt.Errorf("is empty; use sqlite:PATH or postgres://...")
+		return Location{}, fmt.Errorf("is empty; use sqlite:PATH or a postgres:// URL")
 	}
 	return Location{}, fmt.Errorf("%q must start with sqlite: or postgres://", Redact(raw))
 }
