@@ -36,8 +36,9 @@ func OpenStorage(ctx context.Context, cfg Config) (*Storage, error) {
 	}
 	st := &Storage{DB: db}
 	if cfg.SessionStore == SessionStoreMemory {
-		m := memstore.NewWithCleanupInterval(time.Minute)
-		st.Sessions, st.stop = m, m.StopCleanup
+		// memstore's StopCleanup races with its sweeper's start (see
+		// sessionStore), so its sweeper runs for the life of the process.
+		st.Sessions = memstore.NewWithCleanupInterval(time.Minute)
 		return st, nil
 	}
 	inner, stop := db.SessionStore()

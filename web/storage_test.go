@@ -3,6 +3,7 @@ package web_test
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,8 @@ import (
 	"switchboard/handlers/audit"
 	"switchboard/web"
 	"switchboard/web/webtest"
+
+	_ "modernc.org/sqlite" // to read the database file as a copy of it would be read
 )
 
 // TestRestartKeepsSessionsAndAudit: a console on a SQLite database is
@@ -47,6 +50,8 @@ func TestRestartKeepsSessionsAndAudit(t *testing.T) {
 	if err := first.Close(); err != nil {
 		t.Fatal(err)
 	}
+	// What the file holds opens no Dialpad access: no token in any session row.
+	assertNoTokenStored(t, cfg.DatabaseURL.Reveal(), st.Tokens())
 
 	// The second console: same database file and settings, new process
 	// state, another port on the same host (cookies ignore ports).
@@ -78,6 +83,41 @@ func TestRestartKeepsSessionsAndAudit(t *testing.T) {
 	page, err := second.DB.Audit().List(ctx, audit.Filter{})
 	if err != nil || len(page.Entries) != 1 || page.Entries[0].ID != recorded.ID {
 		t.Errorf("after the restart the audit trail holds %+v, %v; want the entry recorded before", page.Entries, err)
+	}
+}
+
+// assertNoTokenStored reads every session row of a SQLite database as
+// someone holding a copy of the file would, and fails if a token shows.
+func assertNoTokenStored(t *testing.T, dbURL string, tokens []string) {
+	t.Helper()
+	if len(tokens) == 0 {
+		t.Fatal("Dialpad issued no token, so the check proves nothing")
+	}
+	db, err := sql.Open("sqlite", "file:"+strings.TrimPrefix(dbURL, "sqlite:"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	rows, err := db.Query("SELECT data FROM sessions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var data []byte
+		if err := rows.Scan(&data); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		for _, tok := range tokens {
+			if bytes.Contains(data, []byte(tok)) {
+				t.Errorf("a stored session holds a Dialpad token in the clear")
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no session was stored in the database")
 	}
 }
 
