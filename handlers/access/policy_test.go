@@ -87,3 +87,15 @@ func TestRightsUnion(t *testing.T) {
 		t.Errorf("Offices = %v, want [Tokyo]", offices)
 	}
 }
+
+// TestOfficeAdminWithoutOffice: a malformed grant (office admin of no
+// office, as a hand-edited database could hold) edits nothing, not even
+// resources whose office is unknown.
+func TestOfficeAdminWithoutOffice(t *testing.T) {
+	r := access.RightsOf(access.Grant{Email: "o@example.com", Role: access.OfficeAdmin})
+	for _, a := range access.Actions() {
+		if a != access.View && r.Can(a, 0) {
+			t.Errorf("office admin of no office may %s on a resource of unknown office", a)
+		}
+	}
+}
