@@ -124,8 +124,11 @@ func (p *Postgres) runAsPostgres() error {
 		return err
 	}
 	runuser, err := exec.LookPath("runuser")
+	if err != nil && isFile("/usr/sbin/runuser") {
+		runuser, err = "/usr/sbin/runuser", nil // root's PATH may lack sbin
+	}
 	if err != nil {
-		return fmt.Errorf("storetest: running as root needs runuser: %w", err)
+		return fmt.Errorf("storetest: running as root needs runuser (util-linux): %w", err)
 	}
 	p.run = []string{runuser, "-u", "postgres", "--"}
 	return nil
