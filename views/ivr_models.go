@@ -174,7 +174,7 @@ type IVRCopyItem struct {
 	Label   string
 	From    string
 	To      string
-	Status  string // preview: "change", "unavailable"; applying: "waiting", "done", "failed", "skipped"
+	Status  string // preview: "change", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped"
 	Note    string
 	FixHref string // where to fix a skipped item: the target's upload page
 	FixText string
