@@ -84,6 +84,7 @@ func (h *Handler) askIVRDeletes(w http.ResponseWriter, r *http.Request, t ivrTar
 		for _, id := range base[ty] {
 			v.Deletes = append(v.Deletes, views.IVRDeleteItem{
 				Type:      ty,
+				ID:        id.String(),
 				TypeLabel: dialpad.IVRTypeLabel(ty),
 				Name:      ivrSelectionWords(ivrs, dialpad.IVRSelection{id}),
 				// Dialpad deletes the recording, not one direction's use of it.

@@ -194,6 +194,7 @@ type IVRDeleteConfirm struct {
 // IVRDeleteItem is one recording a save deletes.
 type IVRDeleteItem struct {
 	Type           string
+	ID             string // the recording's id
 	TypeLabel      string
 	Name           string
 	BothDirections bool // the person picked one call direction; the delete takes both
