@@ -127,7 +127,8 @@ func bulkClock(s string) string {
 	if len(s) == 4 && s[1] == ':' {
 		return "0" + s
 	}
-	return s
+	// Midnight typed as 24:00 is Dialpad's end of day, 23:59.
+	return dialpad.NormalizeClock(s)
 }
 
 // bulkHoursMessage words a day's problem for the line beside that day.
@@ -138,6 +139,11 @@ func bulkHoursMessage(e dialpad.HoursError) string {
 	}
 	if e.Range < 0 {
 		return msg + "."
+	}
+	if e.Overnight {
+		// No split button here: say what to type instead.
+		return fmt.Sprintf("Range %d: %s.", e.Range+1, strings.Replace(e.Msg, "Split it at midnight",
+			"Enter it as two ranges: up to 23:59 on this day and from 00:00 on the next", 1))
 	}
 	return fmt.Sprintf("Range %d: %s.", e.Range+1, e.Msg)
 }

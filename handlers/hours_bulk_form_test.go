@@ -45,9 +45,9 @@ func TestParseBulkForm(t *testing.T) {
 			hoursOn:  true,
 		},
 		{
-			name:     "24:00 closes at midnight",
+			name:     "24:00 is taken as Dialpad's end of day, 23:59",
 			form:     base(url.Values{"sunday_hours": {"22:00", "24:00"}}),
-			wantDays: map[dialpad.Weekday][]string{dialpad.Sunday: {"22:00", "24:00"}},
+			wantDays: map[dialpad.Weekday][]string{dialpad.Sunday: {"22:00", "23:59"}},
 			hoursOn:  true,
 		},
 		{
@@ -66,7 +66,7 @@ func TestParseBulkForm(t *testing.T) {
 			}),
 			errs: map[string]string{
 				"monday_hours":    `Range 1: opening time "9" is not a time like 09:00.`,
-				"tuesday_hours":   "Range 1: closes (09:00) before it opens (17:00).",
+				"tuesday_hours":   "Range 1: closes (09:00) before it opens (17:00): a night shift? Enter it as two ranges: up to 23:59 on this day and from 00:00 on the next.",
 				"wednesday_hours": "Range 2: overlaps the range above it (09:00-13:00).",
 				"thursday_hours":  "Range 1 needs both an opening and a closing time.",
 				"friday_hours":    "Range 1: opens and closes at the same time (10:00).",

@@ -273,7 +273,7 @@ func TestInvalidInputIs422(t *testing.T) {
 		}, "error-monday_hours.1", "Overlaps the range above it (08:00-12:00).", `value="11:00"`},
 		{"closes before it opens", func(f map[string][]string) {
 			f["tuesday_hours"] = []string{"17:05", "09:00"}
-		}, "error-tuesday_hours.0", "Closes (09:00) before it opens (17:05).", `value="17:05"`},
+		}, "error-tuesday_hours.0", "Closes (09:00) before it opens (17:05): a night shift? Split it at midnight.", `value="17:05"`},
 		{"not a time", func(f map[string][]string) {
 			f["wednesday_hours"] = []string{"25:00", "18:00"}
 		}, "error-wednesday_hours.0", `Opening time "25:00" is not a time like 09:00.`, `value="25:00"`},
@@ -722,7 +722,7 @@ func TestDepartmentInvalidHours(t *testing.T) {
 		t.Fatalf("status %d, want 422", res.StatusCode)
 	}
 	e.nothingSent()
-	if got := testText(res.Body, "error-monday_hours.0"); got != "Closes (07:30) before it opens (19:00)." {
+	if got := testText(res.Body, "error-monday_hours.0"); got != "Closes (07:30) before it opens (19:00): a night shift? Split it at midnight." {
 		t.Errorf("message %q", got)
 	}
 }

@@ -25,7 +25,9 @@ func parseHoursForm(v url.Values) hoursForm {
 		}
 		f.Days[d] = make([]string, len(times))
 		for i, t := range times {
-			f.Days[d][i] = strings.TrimSpace(t)
+			// Midnight typed as 24:00 is taken as Dialpad's end of day, 23:59,
+			// and shown so from then on.
+			f.Days[d][i] = dialpad.NormalizeClock(strings.TrimSpace(t))
 		}
 	}
 	return f

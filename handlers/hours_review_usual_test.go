@@ -79,7 +79,7 @@ func TestReviewDayCell(t *testing.T) {
 	w := dialpad.WeekHours{
 		HoursOn:       true,
 		MondayHours:   []string{"08:00", "12:00", "14:00", "18:00"},
-		TuesdayHours:  []string{"22:00", "24:00"},
+		TuesdayHours:  []string{"22:00", "23:59"},
 		SundayHours:   []string{},
 		SaturdayHours: nil,
 	}
@@ -89,7 +89,7 @@ func TestReviewDayCell(t *testing.T) {
 		want string
 	}{
 		{w, dialpad.Monday, "08:00-12:00 14:00-18:00"},
-		{w, dialpad.Tuesday, "22:00-24:00"},
+		{w, dialpad.Tuesday, "22:00-23:59"},
 		{w, dialpad.Saturday, "closed"},
 		{w, dialpad.Sunday, "closed"},
 		{usualWeek(false, "09:00", "17:00"), dialpad.Monday, "24/7"},

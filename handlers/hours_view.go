@@ -86,11 +86,17 @@ func (t hoursTarget[T]) pending(p editorPage[T], mine T) (views.PendingChanges, 
 	}
 	var out views.PendingChanges
 	for _, c := range d.Changes {
-		out.Items = append(out.Items, views.PendingChange{
+		item := views.PendingChange{
 			Label: hoursFieldLabel(c.Field),
 			Old:   hoursValueWords(c.Field, c.Old),
 			New:   hoursValueWords(c.Field, c.New),
-		})
+		}
+		if day, ok := editorDayOf(c.Field); ok {
+			// A night shift not split yet is a problem, not a change to send.
+			_, errs := dialpad.ParseDay(day, dayTimes(c.New))
+			item.Invalid = len(errs) > 0
+		}
+		out.Items = append(out.Items, item)
 	}
 	out.Problems = len(p.form.Problems)
 	if p.form.FieldErrors == nil {
@@ -134,7 +140,8 @@ func editorDays(f hoursForm, tz string, z zones, now time.Time) []views.HoursDay
 	for _, d := range dialpad.Weekdays() {
 		hd := views.HoursDay{Field: d.Field(), Label: d.Label()}
 		for _, p := range timePairs(f.Days[d]) {
-			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1]})
+			_, _, overnight := dialpad.SplitAtMidnight(p[0], p[1])
+			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1], Overnight: overnight})
 		}
 		flat, _ := dropBlankPairs(f.Days[d])
 		ranges, _ := dialpad.ParseDay(d, flat)

@@ -11,8 +11,9 @@ import (
 )
 
 // IVRCopyApply applies a previewed copy: target by target, one at a time
-// under the company's rate limit, a fresh read and then one request per
-// changed type (PATCH or DELETE). Each item ends done, failed (with
+// under the company's rate limit, a fresh read and then one PATCH per
+// changed type. A copy only assigns: it never sends a DELETE, which would
+// delete the target's recording. Each item ends done, failed (with
 // Dialpad's reason in plain words, a rate limit with its wait) or skipped
 // (someone changed that type since the preview, or it is already in
 // place); a failure never stops the items after it.
@@ -126,12 +127,15 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 			return res, tally
 		case readErr != nil:
 			item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
+		case len(step.To) != 1:
+			// Plans select one IVR per step; anything else would be a delete.
+			item.Status, item.Note = "skipped", "A copy never deletes recordings."
 		case now.Equal(step.To):
 			item.Status, item.Note = "skipped", "Already in place."
 		case !now.Equal(step.From):
 			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
 		default:
-			if err := c.ApplyIVRChange(ctx, targetType, pt.ID, dialpad.IVRChange{IVRType: step.IVRType, From: step.From, To: step.To}); err != nil {
+			if _, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]}); err != nil {
 				item.Status, item.Note = "failed", UpstreamMessage(err)
 			} else {
 				item.Status = "done"

@@ -11,7 +11,9 @@ import (
 
 // IVRSave saves the assignments form: for each type whose select the
 // person changed, one PATCH with the chosen ivr_id, or a DELETE of the
-// previous IVR for "Dialpad default"; nothing for the others.
+// previous IVR for "Dialpad default"; nothing for the others. A DELETE
+// deletes the recording in Dialpad, so a save with any goes out only once
+// the person has confirmed (see ivr_delete_ask.go), all together.
 //
 // It goes through dialpad's save path: a fresh read and a three-way
 // comparison with the state the page was rendered from. Any conflict (a
@@ -29,7 +31,7 @@ func (h *Handler) IVRSave(w http.ResponseWriter, r *http.Request) {
 		h.ivrFormAgain(w, r, http.StatusUnprocessableEntity, t, st, f, "")
 		return
 	}
-	h.saveIVRs(w, r, who, t, st, f, f.Mine)
+	h.saveOrAsk(w, r, who, t, st, f, f.Mine)
 }
 
 // ivrSubmission reads what every post of the assignments form shares: the

@@ -90,7 +90,6 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
 	japan := s.callCenter("Japan Support").ID
 	koto := s.ivr(japan, "Koto hold music")
-	greeting := s.ivr(japan, "Japanese greeting")
 	path := "/api/v2/customivrs/callcenter/" + japan.String()
 
 	t.Run("unchanged save sends nothing", func(t *testing.T) {
@@ -117,28 +116,8 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 		}
 	})
 
-	t.Run("Dialpad default sends DELETE with the previous ivr_id", func(t *testing.T) {
-		_, form := s.openIVRs(japan)
-		form.Set("GREETING", "")
-		s.Emulator.ResetRequests()
-		msg := s.flashAfter(s.b.PostForm(ivrPath(japan), form))
-		s.wantWrites("DELETE " + path + `/GREETING {"ivr_id":` + greeting.ID.String() + `}`)
-		if !strings.Contains(msg, "Greeting: Japanese greeting → Dialpad default") {
-			t.Errorf("flash %q", msg)
-		}
-	})
-
-	t.Run("unassign button sends only its type", func(t *testing.T) {
-		_, form := s.openIVRs(japan)
-		form.Set("GREETING", greeting.ID.String()) // changed, but not by this button
-		form.Set("ivr_type", "HOLD_MUSIC")
-		s.Emulator.ResetRequests()
-		msg := s.flashAfter(s.b.PostForm(ivrPath(japan)+"/unassign", form))
-		s.wantWrites("DELETE " + path + `/HOLD_MUSIC {"ivr_id":` + koto.ID.String() + `}`)
-		if !strings.Contains(msg, "Hold music: Koto hold music → Dialpad default") {
-			t.Errorf("flash %q", msg)
-		}
-	})
+	// Dialpad default and the unassign button ask first: see
+	// TestIVRDefaultAsksBeforeDeleting.
 }
 
 func TestIVRSaveRecordingDirection(t *testing.T) {
@@ -219,8 +198,9 @@ func TestIVRSaveConflict(t *testing.T) {
 	}
 	form.Set("GREETING", "")
 	form.Set("CLOSED", "")
+	closed := s.ivr(sales, "Sales after-hours message")
 	s.Emulator.ResetRequests()
-	res := s.b.PostForm(ivrPath(sales), form)
+	res := s.confirmIVRDeletes(s.b.PostForm(ivrPath(sales), form))
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", res.StatusCode)
 	}
@@ -244,8 +224,7 @@ func TestIVRSaveConflict(t *testing.T) {
 	// Take theirs for the greeting: only the closed message goes out.
 	again.Set("_conflict.GREETING", "theirs")
 	s.Emulator.ResetRequests()
-	s.flashAfter(s.b.PostForm(ivrPath(sales), again))
-	closed := s.ivr(sales, "Sales after-hours message")
+	s.flashAfter(s.confirmIVRDeletes(s.b.PostForm(ivrPath(sales), again)))
 	s.wantWrites("DELETE /api/v2/customivrs/callcenter/" + sales.String() + `/CLOSED {"ivr_id":` + closed.ID.String() + `}`)
 	if got := s.selection(sales, "GREETING"); !got.Equal(dialpad.IVRSelection{standard.ID}) {
 		t.Errorf("greeting %v, want theirs (%s); spring was %s", got, standard.ID, spring.ID)
@@ -310,10 +289,10 @@ func TestIVRManagerIsReadOnly(t *testing.T) {
 			t.Errorf("read-only page offers %q", absent)
 		}
 	}
-	// Posting anyway: Dialpad's 403 is the final word.
+	// Posting anyway, and confirming the delete: Dialpad's 403 is the final word.
 	form := formOf(t, res.Body, "ivr-form")
 	form.Set("GREETING", "")
-	res = s.b.PostForm(ivrPath(sales), form)
+	res = s.confirmIVRDeletes(s.b.PostForm(ivrPath(sales), form))
 	if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Body, "have permission to change this") {
 		t.Errorf("manager's post: %d", res.StatusCode)
 	}

@@ -29,6 +29,8 @@ func copyBadge(status string) Badge {
 		return Badge{Label: "Skipped", Color: BadgeGrey}
 	case "waiting":
 		return Badge{Label: "Waiting", Color: BadgeGrey}
+	case "kept":
+		return Badge{Label: "Left alone", Color: BadgeGrey}
 	case "unavailable":
 		return Badge{Label: "Can't copy", Color: BadgeGrey}
 	}

@@ -76,12 +76,14 @@ func (s *Server) routes() http.Handler {
 			r.Post("/routers/{id}/demo", s.h.RouterDemo)
 
 			// Custom IVRs of any target: assignments (one request per
-			// changed type), unassign, upload, rename, copy to other
+			// changed type), unassign and the confirmation of deletes
+			// (Dialpad's DELETE deletes the recording), upload, rename, copy to other
 			// targets of the same kind, and demo mode's audio relay.
 			r.Get("/ivrs/audio/{ivr_id}", s.h.IVRAudioProxy)
 			r.Get("/ivrs/{target_type}/{target_id}", s.h.IVRPage)
 			r.Post("/ivrs/{target_type}/{target_id}", s.h.IVRSave)
 			r.Post("/ivrs/{target_type}/{target_id}/unassign", s.h.IVRUnassign)
+			r.Post("/ivrs/{target_type}/{target_id}/delete", s.h.IVRDeleteConfirm)
 			r.Get("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUploadForm)
 			r.Post("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUpload)
 			r.Get("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRenameForm)

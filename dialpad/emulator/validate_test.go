@@ -48,7 +48,7 @@ func groupCases() []patchCase {
 		{"last minute", `{"friday_hours":["00:00","23:59"]}`, ""},
 		{"odd count", `{"monday_hours":["08:00","12:00","13:00"]}`, "monday_hours: needs open/close pairs"},
 		{"bad time", `{"tuesday_hours":["8:00","12:00"]}`, `tuesday_hours: "8:00" is not a time of day`},
-		{"closes at midnight", `{"tuesday_hours":["22:00","24:00"]}`, ""},
+		{"closes at midnight", `{"tuesday_hours":["22:00","24:00"]}`, `tuesday_hours: "24:00" is not a time of day`},
 		{"opens at 24:00", `{"tuesday_hours":["24:00","24:00"]}`, `tuesday_hours: "24:00" is not a time of day`},
 		{"hour 25", `{"tuesday_hours":["08:00","25:00"]}`, `tuesday_hours: "25:00" is not a time of day`},
 		{"minute 60", `{"tuesday_hours":["08:60","12:00"]}`, `tuesday_hours: "08:60" is not a time of day`},
