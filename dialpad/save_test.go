@@ -168,14 +168,15 @@ func TestSaveCallRouterSendsExtraAloneAsOnePatch(t *testing.T) {
 	}
 }
 
-// The console accepts "24:00" as a closing time (dialpad.ParseClock); the
-// emulator must agree, or a range the console validated would come back
-// as Dialpad's 400.
+// A range to the end of the day is sent as the spec has it, "23:59" (the
+// spec never defines "24:00", and the emulator refuses it); the console
+// must accept it and the emulator agree, or a range the console validated
+// would come back as Dialpad's 400.
 func TestSaveCallCenterClosingAtMidnight(t *testing.T) {
 	_, c := newEmulatorClient(t)
 	base := hoursCenter(t, c)
 	mine := base
-	mine.SundayHours = []string{"22:00", "24:00"}
+	mine.SundayHours = []string{"22:00", "23:59"}
 	if errs := dialpad.ValidateWeek(mine.WeekHours); len(errs) != 0 {
 		t.Fatalf("console rejects it: %v", errs)
 	}
