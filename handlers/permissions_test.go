@@ -130,3 +130,29 @@ func TestHomeWithoutCompanyDetails(t *testing.T) {
 		t.Error("the company admin does not see the company's details")
 	}
 }
+
+// Custom IVRs follow the office: a manager posting the assignments form
+// anyway (the read-only page still carries its state) is refused here, and
+// nothing reaches Dialpad; the London office admin's own save goes through.
+func TestIVRSavesFollowTheOffice(t *testing.T) {
+	s := signedIn(t, emulator.ManagerUserID)
+	sales := s.callCenter("Sales")
+	res, form := s.openIVRs(sales.ID)
+	if testText(res.Body, "read-only-note") == "" {
+		t.Fatal("the manager's IVR page is not read-only")
+	}
+	standard := s.ivr(sales.ID, "Standard sales greeting")
+	form.Set("GREETING", standard.ID.String())
+	s.Emulator.ResetRequests()
+	for _, p := range []string{ivrPath(sales.ID), ivrPath(sales.ID) + "/unassign"} {
+		form.Set("ivr_type", "GREETING")
+		res = s.b.PostForm(p, form)
+		if res.StatusCode != http.StatusForbidden {
+			t.Errorf("POST %s: status %d, want 403", p, res.StatusCode)
+		}
+		if !strings.Contains(res.Body, "Changing these recordings needs a Dialpad company admin or an admin of this call center&#39;s office") {
+			t.Errorf("POST %s: the refusal does not say why", p)
+		}
+	}
+	s.nothingSent()
+}
