@@ -51,7 +51,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bases {
 		switch {
 		case !ticked[b.target()]:
-		case !id.CanEdit(b.OfficeID):
+		case !id.CanChange(Resource(b.Kind), b.OfficeID):
 			v.Notes = append(v.Notes, "Left out "+b.Name+": you can't change hours in "+b.Office+".")
 		default:
 			chosen = append(chosen, b)

@@ -43,6 +43,11 @@ func TestUsualSchedules(t *testing.T) {
 		{"one alone: nothing to compare", []dialpad.WeekHours{nine}, nine, false, dialpad.WeekHours{}, 1},
 		{"24/7 with different kept lists is one schedule", []dialpad.WeekHours{allDay, allDayOtherLists, nine}, nine, true, allDay, 2},
 		{"unparseable pairs are ignored", []dialpad.WeekHours{nine, nineWithJunk, eight}, eight, true, nine, 2},
+		// Offices have no hours_on in the spec: it decodes to false, and
+		// their lists are still their schedule, not 24/7.
+		{"office hours without hours_on break a tie", []dialpad.WeekHours{nine, nine, eight, eight}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
+		{"office hours without hours_on are not 24/7", []dialpad.WeekHours{allDay, allDay, nine, nine}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
+		{"an office without hours prefers nothing", []dialpad.WeekHours{allDay, allDay, nine, nine}, dialpad.WeekHours{}, true, nine, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 //   - An action button (_action=add:monday_hours...) changes the form and
 //     shows it again: 200, nothing sent.
 //   - Invalid input: 422, the same form with every message beside its field.
+//   - Someone Dialpad would refuse (permissions.go): 403, nothing sent.
 //   - Save: one PATCH with only the person's changes, through dialpad's
 //     save path (fresh read, three-way diff). Success or nothing to send:
 //     a flash naming what changed and 303 to the page. A conflict: 409,
@@ -28,8 +29,16 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	if !ok {
 		return
 	}
+	if !who.MayChangeSome(Resource(t.kind)) {
+		h.refuseChange(w, r, Resource(t.kind), "")
+		return
+	}
 	p, ok := readHoursSubmission(h, w, r, t, id)
 	if !ok {
+		return
+	}
+	if !who.CanChange(Resource(t.kind), t.get(p.base).OfficeID) {
+		h.refuseChange(w, r, Resource(t.kind), p.office)
 		return
 	}
 

@@ -47,7 +47,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		return views.HoursEditor{}, err
 	}
 	z := zones{}
-	readOnly := !who.CanEdit(g.OfficeID)
+	readOnly := !who.CanChange(Resource(t.kind), g.OfficeID)
 	v := views.HoursEditor{
 		Kind:        t.noun,
 		Action:      t.pageURL(p.id),
@@ -71,8 +71,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		Pending:     pending,
 	}
 	if readOnly {
-		v.ReadOnlyNote = "You can look at this " + t.noun + " but not change it: only company admins and admins of " +
-			p.office + " can edit it in Dialpad."
+		v.ReadOnlyNote = ReadOnlyReason(Resource(t.kind), p.office)
 	}
 	return v, nil
 }

@@ -116,7 +116,7 @@ func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
 			continue
 		case id == s.source.ID || seen[id]:
 			continue
-		case !who.CanEdit(c.OfficeID):
+		case !who.CanChange(ResourceCustomIVR, c.OfficeID):
 			problem = "You can't change " + c.Name + "; leave it out."
 		}
 		seen[id] = true

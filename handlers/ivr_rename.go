@@ -30,6 +30,10 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return
+	}
 	f := ivrRenameForm{
 		Name:        strings.TrimSpace(r.PostForm.Get("name")),
 		Description: strings.TrimSpace(r.PostForm.Get("description")),

@@ -109,7 +109,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 		h.ServerError(w, r, err)
 		return
 	}
-	canEdit := IdentityFrom(r.Context()).CanEdit(t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
 	rec := h.ivrRecording(t, st.IVR)
 	v := views.IVRRename{
 		Header:      h.ivrHeader(t, canEdit),
@@ -126,7 +126,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path()+"#type-"+st.IVRType, "Custom IVRs of "+t.Name
 	if !canEdit {
-		v.ReadOnlyNote = "Only company admins and admins of this " + t.Kind.Singular + "'s office can rename its recordings."
+		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 	}
 	h.Render(w, r, status, views.IVRRenamePage(h.layout(r, "Rename "+st.IVR.Name, ivrNav(t)), v), nil)
 }

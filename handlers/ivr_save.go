@@ -52,7 +52,12 @@ func (h *Handler) ivrSubmission(w http.ResponseWriter, r *http.Request) (*Identi
 	if !h.openSealed(w, r, ivrSealKind(t), r.PostForm.Get("_base"), t.path(), &st) {
 		return nil, t, ivrState{}, false
 	}
-	return who, st.target(t), st, true
+	t = st.target(t)
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return nil, t, ivrState{}, false
+	}
+	return who, t, st, true
 }
 
 // saveIVRs sends send (the selections to save, absent = default) and

@@ -49,6 +49,10 @@ func (h *Handler) IVRUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return
+	}
 	f.FileName = fileName
 	f.validate(file, fileName, err)
 	if len(f.FieldErrors) > 0 {

@@ -33,7 +33,7 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 		Empty:    f.empty("/routers", "call routers", idx),
 		Disabled: disabledRouters(routers),
 	}
-	if canCreateRouters(id) {
+	if id.MayChangeSome(ResourceCallRouter) {
 		v.NewHref = "/routers/new"
 		if f.OfficeID != 0 {
 			v.NewHref = listHref(v.NewHref, f.OfficeID)

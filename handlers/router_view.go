@@ -110,7 +110,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	id := IdentityFrom(r.Context())
 	cr := p.router
 	page := "/routers/" + cr.ID.String()
-	canEdit := id.CanEdit(cr.OfficeID)
+	canEdit := id.CanChange(ResourceCallRouter, cr.OfficeID)
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
@@ -234,8 +234,7 @@ func hasSecret(cr dialpad.CallRouter) bool {
 
 // readOnlyNote explains disabled controls in plain words.
 func readOnlyNote(office string) string {
-	return "You can look at this router, but changing it takes admin rights on the " + office +
-		" office. Ask a company admin or an admin of that office."
+	return ReadOnlyReason(ResourceCallRouter, office)
 }
 
 // routerRequest is how every router page and action starts: the signed-in

@@ -85,6 +85,7 @@ func TestCustomIVRAssignAndUnassign(t *testing.T) {
 	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": "1234567890123456"}), 404, "custom IVR 1234567890123456 not found")
 	wantError(t, f.do("PATCH", p, tok, map[string]any{}), 400, "ivr_id is required")
 	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": standard.ID, "select_option": "inbound"}), 400, "select_option applies only")
+	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": standard.ID, "select_option": ""}), 400, "select_option must be one of")
 	wantError(t, f.do("PATCH", path("/api/v2/customivrs/callcenter/%s/NOT_A_TYPE", sales.ID), tok, map[string]any{"ivr_id": standard.ID}), 404, "no IVR type")
 	wantError(t, f.do("PATCH", p, f.emu.IssueToken(emulator.ManagerUserID), map[string]any{"ivr_id": standard.ID}), 403, "not a company admin")
 
@@ -222,6 +223,8 @@ func TestCustomIVRCreate(t *testing.T) {
 			`","file":"SUQz` + strings.Repeat("AAAA", (10<<20)/3+1) + `"}`, 400, "file is larger than 10 MB"},
 		{"missing file", map[string]any{"ivr_type": "GREETING", "target_type": "callcenter", "target_id": billing.ID}, 400, "file is required"},
 		{"bad type", map[string]any{"ivr_type": "SONG", "target_type": "callcenter", "target_id": billing.ID, "file": "SUQz"}, 400, "ivr_type must be one of"},
+		{"empty type", map[string]any{"ivr_type": "", "target_type": "callcenter", "target_id": billing.ID, "file": "SUQz"}, 400, "ivr_type must be one of"},
+		{"empty target type", map[string]any{"ivr_type": "GREETING", "target_type": "", "target_id": billing.ID, "file": "SUQz"}, 400, "target_type must be one of"},
 		{"unknown target", map[string]any{"ivr_type": "GREETING", "target_type": "callcenter", "target_id": "1234567890123456", "file": "SUQz"}, 400, "target_id: no callcenter"},
 	}
 	for _, tt := range tests {

@@ -11,7 +11,7 @@ import (
 func (e *Emulator) listOffices(r *http.Request) (json.RawMessage, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	page, err := paginate(e.st.offices.all(), r.URL.Query().Get("cursor"), e.opts.PageSize, e.wireOffice)
+	page, err := paginate(e.st.offices.all(), r.URL.Query(), e.opts.PageSize, e.wireOffice)
 	if err != nil {
 		return nil, err
 	}
