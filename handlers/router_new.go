@@ -19,7 +19,7 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	f := routerForm{Enabled: true, SecretAction: views.SecretKeep}
+	f := newRouterForm()
 	if office, err := dialpad.ParseID(r.URL.Query().Get("office_id")); err == nil && office != 0 && targets.hasOffice(office) {
 		f.OfficeID = office.String()
 	}
@@ -42,4 +42,9 @@ func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status
 // administer; Dialpad checks the office chosen.
 func canCreateRouters(id *Identity) bool {
 	return id != nil && (id.User.IsSuperAdmin || len(id.User.AdminOfficeIDs) > 0)
+}
+
+// newRouterForm is the new-router form as first shown: enabled, no secret.
+func newRouterForm() routerForm {
+	return routerForm{Enabled: true, SecretAction: views.SecretKeep}
 }
