@@ -58,6 +58,7 @@ func TestUntouchedSaveSendsNothing(t *testing.T) {
 
 	for _, p := range pages {
 		t.Run(p.name, func(t *testing.T) {
+			s := s.in(t)
 			_, form := s.openForm(p.path, p.form)
 			s.Emulator.ResetRequests()
 			res := s.b.PostForm(p.path, form)
