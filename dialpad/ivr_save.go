@@ -128,7 +128,7 @@ func (c *Client) ApplyIVRChange(ctx context.Context, targetType string, targetID
 // name and description, and one PATCH with only the fields the person
 // changed.
 func (c *Client) SaveCustomIVRDetails(ctx context.Context, targetType string, targetID, ivrID ID, base, mine CustomIVR) (Saved[CustomIVR], error) {
-	return save(ctx, base, mine, PatchSpec{Fields: []string{"name", "description"}}, nil,
+	return save(ctx, base, mine, CustomIVRPatchSpec(), nil,
 		func(ctx context.Context) (*CustomIVR, error) {
 			types, err := c.CustomIVRs(ctx, targetType, targetID)
 			if err != nil {

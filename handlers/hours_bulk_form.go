@@ -50,12 +50,18 @@ func parseBulkForm(form url.Values) bulkForm {
 // parseBulkWeek reads hours_on and the seven day fields. Empty pairs are
 // slots left blank and are dropped; a pair with one time missing is an
 // error. The rest is checked by dialpad.ParseDay, the same rules the
-// editor and Dialpad apply.
+// editor and Dialpad apply. The week replaces each target's, so a field
+// missing from the post (see postedValues) cannot mean "unchanged": it is
+// an error beside that field, and nothing is sent.
 func parseBulkWeek(form url.Values, errs map[string]string) (dialpad.WeekHours, views.WeekInput) {
-	week := dialpad.WeekHours{HoursOn: form.Get("hours_on") == "true"}
-	in := views.WeekInput{HoursOn: week.HoursOn}
+	var week dialpad.WeekHours
+	if _, ok := postedValues(form, "hours_on"); !ok {
+		errs["hours_on"] = bulkMissing
+	}
+	postedBool(form, "hours_on", &week.HoursOn)
+	in := views.WeekInput{HoursOn: week.HoursOn, Error: errs["hours_on"]}
 	for _, d := range dialpad.Weekdays() {
-		raw := form[d.Field()]
+		raw, posted := postedValues(form, d.Field())
 		var (
 			flat  []string
 			pairs [][2]string
@@ -76,6 +82,9 @@ func parseBulkWeek(form url.Values, errs map[string]string) (dialpad.WeekHours, 
 				continue
 			}
 			flat = append(flat, open, closing)
+		}
+		if !posted {
+			msgs = append(msgs, bulkMissing)
 		}
 		if len(msgs) == 0 {
 			_, herrs := dialpad.ParseDay(d, flat)
@@ -110,6 +119,9 @@ func bulkWeekInput(w dialpad.WeekHours) views.WeekInput {
 	}
 	return in
 }
+
+// bulkMissing is the message beside a field the post did not carry.
+const bulkMissing = "This was missing from the form, so nothing was sent. Reload the page and enter the week again."
 
 // bulkSlots leaves room for one more range (a split shift) and
 // always shows at least two, since the form works without JavaScript.

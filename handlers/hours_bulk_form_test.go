@@ -9,11 +9,21 @@ import (
 	"testing"
 
 	"switchboard/dialpad"
+	"switchboard/views"
 )
+
+// bulkFields marks every field of the week, as the page does.
+func bulkFields() []string {
+	out := []string{"hours_on"}
+	for _, d := range dialpad.Weekdays() {
+		out = append(out, d.Field())
+	}
+	return out
+}
 
 func TestParseBulkForm(t *testing.T) {
 	base := func(extra url.Values) url.Values {
-		v := url.Values{"target": {"callcenter:1"}, "hours_on": {"true"}}
+		v := url.Values{"target": {"callcenter:1"}, "hours_on": {"true"}, views.FieldsMarker: bulkFields()}
 		for k, vs := range extra {
 			v[k] = vs
 		}
@@ -52,8 +62,19 @@ func TestParseBulkForm(t *testing.T) {
 		},
 		{
 			name:    "hours_on unticked is open 24/7",
-			form:    url.Values{"target": {"callcenter:1"}},
+			form:    url.Values{"target": {"callcenter:1"}, views.FieldsMarker: bulkFields()},
 			hoursOn: false,
+		},
+		{
+			// The week replaces each target's: a post that lacks it is
+			// not a closed week but a broken form.
+			name: "fields missing from the post are errors, not closed days",
+			form: url.Values{"target": {"callcenter:1"}, "monday_hours": {"09:00", "17:00"}, views.FieldsMarker: {"tuesday_hours"}},
+			errs: map[string]string{
+				"hours_on": "missing from the form", "wednesday_hours": "missing from the form", "thursday_hours": "missing from the form",
+				"friday_hours": "missing from the form", "saturday_hours": "missing from the form", "sunday_hours": "missing from the form",
+			},
+			wantDays: map[dialpad.Weekday][]string{dialpad.Monday: {"09:00", "17:00"}},
 		},
 		{
 			name: "every problem beside its day",
@@ -75,14 +96,14 @@ func TestParseBulkForm(t *testing.T) {
 		},
 		{
 			name:    "no target",
-			form:    url.Values{"hours_on": {"true"}, "target": {"", " "}},
+			form:    url.Values{"hours_on": {"true"}, "target": {"", " "}, views.FieldsMarker: bulkFields()},
 			errs:    map[string]string{"target": "Tick at least one"},
 			hoursOn: true,
 		},
 		{
 			name: "too many targets",
 			form: func() url.Values {
-				v := url.Values{"hours_on": {"true"}}
+				v := url.Values{"hours_on": {"true"}, views.FieldsMarker: bulkFields()}
 				for i := range bulkMax + 1 {
 					v.Add("target", fmt.Sprintf("callcenter:%d", i+1))
 				}

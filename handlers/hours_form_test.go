@@ -108,11 +108,11 @@ func TestDoAction(t *testing.T) {
 
 func TestParseHoursFormCapsRanges(t *testing.T) {
 	v := url.Values{"monday_hours": make([]string, 2*editorMaxRanges+10)}
-	f := parseHoursForm(v)
+	f := parseHoursForm(v, hoursForm{})
 	if len(f.Days[dialpad.Monday]) != 2*editorMaxRanges || !f.Truncated[dialpad.Monday] {
 		t.Fatalf("kept %d times", len(f.Days[dialpad.Monday]))
 	}
-	f.validate(0)
+	f.validate(groupEdit{})
 	if !strings.Contains(f.FieldErrors["monday_hours"], "At most 24 ranges a day") {
 		t.Errorf("no message for the cut: %q", f.FieldErrors)
 	}

@@ -53,7 +53,7 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 
-	p.form.validate(t.get(p.base).RingSeconds)
+	p.form.validate(t.get(p.base))
 	if len(p.form.Problems) > 0 {
 		renderHoursEditor(h, w, r, t, http.StatusUnprocessableEntity, p)
 		return

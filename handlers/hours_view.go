@@ -101,7 +101,7 @@ func (t hoursTarget[T]) pending(p editorPage[T], mine T) (views.PendingChanges, 
 	if p.form.FieldErrors == nil {
 		// Not validated yet (a fresh form, an action): count without showing.
 		check := p.form
-		check.validate(t.get(p.base).RingSeconds)
+		check.validate(t.get(p.base))
 		out.Problems = len(check.Problems)
 	}
 	return out, nil

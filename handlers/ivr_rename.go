@@ -34,24 +34,23 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 		return
 	}
-	f := ivrRenameForm{
-		Name:        strings.TrimSpace(r.PostForm.Get("name")),
-		Description: strings.TrimSpace(r.PostForm.Get("description")),
-		Choices:     conflictChoices(r.PostForm),
-	}
+	// A field the post does not carry keeps the recording's own.
+	f := ivrRenameForm{Name: st.IVR.Name, Description: st.IVR.Description, Choices: conflictChoices(r.PostForm)}
+	postedString(r.PostForm, "name", &f.Name)
+	postedString(r.PostForm, "description", &f.Description)
 	if f.Choices["name"] == views.ConflictTakeTheirs {
 		f.Name = st.IVR.Name
 	}
 	if f.Choices["description"] == views.ConflictTakeTheirs {
 		f.Description = st.IVR.Description
 	}
-	f.validate()
+	f.validate(st.IVR)
 	if len(f.FieldErrors) > 0 {
 		h.renderIVRRename(w, r, http.StatusUnprocessableEntity, t, st, f, "", views.ConflictPanel{})
 		return
 	}
 	mine := st.IVR
-	mine.Name, mine.Description = f.Name, f.Description
+	mine.Name, mine.Description = dialpad.NormalizeLine(f.Name), dialpad.NormalizeLine(f.Description)
 	saved, err := who.Client.SaveCustomIVRDetails(r.Context(), t.Kind.Type, t.ID, ivrID, st.IVR, mine)
 	if err != nil {
 		h.ivrRenameFailure(w, r, t, st, f, err)
@@ -82,10 +81,10 @@ func (h *Handler) ivrRenameConflict(w http.ResponseWriter, r *http.Request, t iv
 	saved dialpad.Saved[dialpad.CustomIVR]) {
 	fresh := st
 	fresh.IVR = *saved.Current
-	if f.Name == st.IVR.Name {
+	if dialpad.NormalizeLine(f.Name) == dialpad.NormalizeLine(st.IVR.Name) {
 		f.Name = fresh.IVR.Name
 	}
-	if f.Description == st.IVR.Description {
+	if dialpad.NormalizeLine(f.Description) == dialpad.NormalizeLine(st.IVR.Description) {
 		f.Description = fresh.IVR.Description
 	}
 	panel := views.ConflictPanel{Kind: "recording"}
@@ -107,10 +106,10 @@ func ivrRenamedMessage(old, mine dialpad.CustomIVR, saved dialpad.Saved[dialpad.
 		return "Nothing to save: the name and description are unchanged."
 	}
 	var parts []string
-	if old.Name != mine.Name {
+	if _, renamed := saved.Diff.Patch["name"]; renamed {
 		parts = append(parts, "renamed “"+old.Name+"” to “"+mine.Name+"”")
 	}
-	if old.Description != mine.Description {
+	if _, redescribed := saved.Diff.Patch["description"]; redescribed {
 		parts = append(parts, "description of “"+mine.Name+"” updated")
 	}
 	return "Saved: " + strings.Join(parts, "; ") + "."

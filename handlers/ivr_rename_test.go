@@ -64,7 +64,7 @@ func TestIVRRename(t *testing.T) {
 		{"empty name", "name", "  ", "Give the recording a name."},
 		{"name too long", "name", strings.Repeat("a", 101), "at most 100 characters here; this has 101"},
 		{"description too long", "description", strings.Repeat("d", 257), "at most 256 characters here; this has 257"},
-		{"two lines", "description", "first line\nsecond line", "Keep it on one line."},
+		{"two lines", "description", "first line\nsecond line", "this takes one line of plain text"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			path, form := s.renameForm(sales, jazz)

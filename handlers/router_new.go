@@ -19,7 +19,7 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	f := routerForm{Enabled: true, SecretAction: views.SecretKeep}
+	f := newRouterForm()
 	if office, err := dialpad.ParseID(r.URL.Query().Get("office_id")); err == nil && office != 0 && targets.hasOffice(office) {
 		f.OfficeID = office.String()
 	}
@@ -36,4 +36,9 @@ func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status
 		v.ReadOnlyNote = "Creating a call router needs a Dialpad company admin or an office admin; you can review routers here."
 	}
 	h.Render(w, r, status, views.RouterNewPage(h.layout(r, "New call router", views.NavRouters), v), nil)
+}
+
+// newRouterForm is the new-router form as first shown: enabled, no secret.
+func newRouterForm() routerForm {
+	return routerForm{Enabled: true, SecretAction: views.SecretKeep}
 }

@@ -190,7 +190,7 @@ func routerFormView(f routerForm, t *routerTargets, page string, choose bool) vi
 		Enabled:         f.Enabled,
 		Offices:         t.officeOptions(selectedOffice(f)),
 		SecretAction:    f.SecretAction,
-		Secret:          f.Secret,
+		SecretNote:      pastedSecretNote(f),
 		ResetErrorCount: f.ResetErrorCount,
 		FieldErrors:     f.FieldErrors,
 		Problems:        f.problems(),

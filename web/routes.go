@@ -17,15 +17,16 @@ func (s *Server) routes() http.Handler {
 	// into the error page, and cross-origin protection for every
 	// state-changing method (the console's CSRF defence).
 	r.Use(middleware.RequestID, s.logRequests, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
-	r.NotFound(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound))).ServeHTTP)
+	r.NotFound(noStore(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound)))).ServeHTTP)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
 	// Probes and assets: no session, so no Set-Cookie spoils their caching.
 	r.Get("/healthz", s.healthz)
 	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix, s.h.Assets))
 
+	// Everything with a session is never cached (see noStore).
 	r.Group(func(r chi.Router) {
-		r.Use(s.sessions.LoadAndSave)
+		r.Use(noStore, s.sessions.LoadAndSave)
 
 		// Signing in and out with Dialpad.
 		r.Get("/login", s.login)

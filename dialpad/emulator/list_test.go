@@ -22,8 +22,8 @@ func TestListPaginationFollowsCursor(t *testing.T) {
 	}
 
 	all := listAll[dialpad.CallCenter](f, "/api/v2/callcenters")
-	if len(all) != 14 {
-		t.Fatalf("%d call centers, want 14", len(all))
+	if len(all) != 15 {
+		t.Fatalf("%d call centers, want 15", len(all))
 	}
 	seen := map[dialpad.ID]bool{}
 	for _, cc := range all {
@@ -71,12 +71,12 @@ func TestListFilters(t *testing.T) {
 	}{
 		{"/api/v2/callcenters?name_search=SUPPORT", []string{"Support Tier 1", "Support Tier 2", "Japan Support"}},
 		{"/api/v2/callcenters?name_search=tier", []string{"Support Tier 1", "Support Tier 2"}},
-		{path("/api/v2/callcenters?office_id=%s", london.ID), []string{"UK Sales", "UK Customer Care", "Freight Claims", "EMEA Night Desk"}},
+		{path("/api/v2/callcenters?office_id=%s", london.ID), []string{"UK Sales", "UK Customer Care", "Freight Claims", "EMEA Night Desk", "Zürich Empfang "}},
 		{path("/api/v2/callcenters?office_id=%s&name_search=sales", tokyo.ID), []string{"Japan Sales"}},
 		{"/api/v2/callcenters?name_search=nothing-like-this", nil},
 		{path("/api/v2/departments?office_id=%s", london.ID), []string{"Finance", "Fleet Maintenance"}},
 		{"/api/v2/departments?name_search=human", []string{"Human Resources"}},
-		{path("/api/v2/callrouters?office_id=%s", tokyo.ID), []string{"Carrier Hotline Router", "APAC Overflow Router"}},
+		{path("/api/v2/callrouters?office_id=%s", tokyo.ID), []string{"Carrier Hotline Router", "APAC Overflow Router", "Kansai Freight Router "}},
 		{path("/api/v2/users?office_id=%s", tokyo.ID), []string{"Hiroshi Tanaka", "Yuki Sato"}},
 		{"/api/v2/users?email=OLIVER.BENNETT@acme-logistics.com", []string{"Oliver Bennett"}},
 	}
