@@ -22,6 +22,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 	"switchboard/web"
 )
 
@@ -75,7 +76,9 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	}
 
 	st.Emulator = emulator.New(set.emu)
-	emuServer := httptest.NewServer(st.Emulator)
+	// Every exchange with the emulator is checked against Dialpad's spec;
+	// violations fail the test when it ends.
+	emuServer := httptest.NewServer(spectest.Wrap(t, st.Emulator))
 	t.Cleanup(emuServer.Close)
 	st.EmulatorURL = emuServer.URL
 

@@ -1,0 +1,30 @@
+package spectest
+
+import "strings"
+
+// emulatorOnly reports the emulator's own endpoints, which Dialpad does not
+// have, so the spec has nothing to check them against. Each is named here
+// on purpose: any other path the spec lacks is a violation.
+func emulatorOnly(method, path string) bool {
+	switch {
+	case method == "POST" && path == "/oauth2/authorize":
+		// The consent page's Allow/Deny form. On Dialpad the consent page is
+		// its web app, not the API; the spec documents only the GET.
+		return true
+	case method == "GET" && strings.HasPrefix(path, "/emulator/ivrs/"):
+		// The audio of a custom IVR, for the demo's player.
+		return true
+	case method == "POST" && strings.HasPrefix(path, "/emulator/callrouters/"):
+		// The demo's "Simulate calls" panel.
+		return true
+	}
+	return false
+}
+
+// Pending names the known violations that other work in flight fixes, so
+// that this branch stays green until it lands. Each entry names its issue
+// section. The integrator empties this list once those branches are merged,
+// and any entry that still matches then is a bug.
+func Pending(v Violation) (issue string, ok bool) {
+	return "", false
+}
