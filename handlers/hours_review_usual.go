@@ -50,7 +50,7 @@ func usualSchedules(items []reviewItem, offices officeIndex) map[dialpad.ID]usua
 	for office, m := range perOffice {
 		own := ""
 		if o, ok := offices[office]; ok {
-			own = usualKey(o.WeekHours)
+			own = usualKey(officeWeek(o.WeekHours))
 		}
 		var best usualSchedule
 		for k, t := range m {
@@ -63,6 +63,14 @@ func usualSchedules(items []reviewItem, offices officeIndex) map[dialpad.ID]usua
 		out[office] = best
 	}
 	return out
+}
+
+// officeWeek is an office's hours as they apply. The spec gives offices no
+// hours_on (Dialpad does not send one, so it decodes as false): an office's
+// day lists always apply.
+func officeWeek(w dialpad.WeekHours) dialpad.WeekHours {
+	w.HoursOn = true
+	return w
 }
 
 // usualBeats orders candidates: more holders, then the office's own hours, then

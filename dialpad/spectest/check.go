@@ -231,8 +231,9 @@ func flatten(err error) []error {
 	if err == nil {
 		return nil
 	}
-	var me openapi3.MultiError
-	if errors.As(err, &me) {
+	// Only a MultiError itself: errors.As would also reach the one inside
+	// a RequestError and lose the RequestError's parameter or body.
+	if me, ok := err.(openapi3.MultiError); ok {
 		var out []error
 		for _, e := range me {
 			out = append(out, flatten(e)...)
@@ -260,11 +261,17 @@ func messages(err error, reason string, values bool) []string {
 		var se *openapi3.SchemaError
 		if errors.As(e, &se) {
 			msg := se.Reason
-			if p := se.JSONPointer(); len(p) > 0 {
+			p := se.JSONPointer()
+			if len(p) > 0 {
 				msg = "/" + strings.Join(p, "/") + ": " + msg
 			}
-			if v, err := json.Marshal(se.Value); values && err == nil && len(v) < 200 {
-				msg += " (got " + string(v) + ")"
+			if values && scalar(se.Value) && (len(p) == 0 || p[len(p)-1] != "secret") {
+				if v, err := json.Marshal(se.Value); err == nil {
+					msg += " (got " + string(v) + ")"
+				}
+			}
+			if se.Origin != nil {
+				msg += ": " + strings.Join(messages(se.Origin, "", values), "; ")
 			}
 			out = append(out, msg)
 			continue
@@ -276,6 +283,15 @@ func messages(err error, reason string, values bool) []string {
 		out = append(out, e.Error())
 	}
 	return out
+}
+
+// scalar values are shown in messages; objects may carry a router's secret.
+func scalar(v any) bool {
+	switch v.(type) {
+	case map[string]any, []any:
+		return false
+	}
+	return true
 }
 
 type readCloser struct{ *bytes.Reader }

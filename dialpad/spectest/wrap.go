@@ -44,8 +44,10 @@ func (h *wrapped) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rec := &recorder{ResponseWriter: w}
 	h.next.ServeHTTP(rec, r)
 	ex := Exchange{Request: r, RequestBody: body, Header: w.Header(), ResponseBody: rec.body.Bytes()}
-	if !rec.hijacked {
-		ex.Status = rec.status()
+	// Nothing written (the client went away, or the connection was
+	// hijacked and dropped) is no answer to check.
+	if !rec.hijacked && rec.code != 0 {
+		ex.Status = rec.code
 	}
 	if vs := h.v.Check(ex); len(vs) > 0 {
 		h.mu.Lock()
@@ -103,13 +105,6 @@ func (r *recorder) Write(p []byte) (int, error) {
 	}
 	r.body.Write(p)
 	return r.ResponseWriter.Write(p)
-}
-
-func (r *recorder) status() int {
-	if r.code == 0 {
-		return http.StatusOK
-	}
-	return r.code
 }
 
 // Hijack lets the emulator drop connections (its Drop fault); such an
