@@ -9,6 +9,7 @@ import (
 	"mime"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -125,7 +126,41 @@ func (v *Validator) checkRequest(base Violation, route *routers.Route, params ma
 		vi.Message = e.Error()
 		out = append(out, vi)
 	}
+	out = append(out, unknownQueryParams(base, route, ex)...)
 	return append(out, unknownRequestFields(base, route, ex)...)
+}
+
+// unknownQueryParams reports query parameters the operation does not
+// declare: Dialpad ignores them, so a filter the console relies on would
+// silently not apply. limit is allowed wherever cursor is: the spec's
+// introduction says "List APIs support a limit and cursor parameter"
+// without declaring limit on each list.
+func unknownQueryParams(base Violation, route *routers.Route, ex Exchange) []Violation {
+	declared := map[string]bool{"apikey": true} // the api_key_in_url security scheme
+	for _, params := range []openapi3.Parameters{route.PathItem.Parameters, route.Operation.Parameters} {
+		for _, p := range params {
+			if p.Value != nil && p.Value.In == openapi3.ParameterInQuery {
+				declared[p.Value.Name] = true
+			}
+		}
+	}
+	if declared["cursor"] {
+		declared["limit"] = true
+	}
+	var names []string
+	for k := range ex.Request.URL.Query() {
+		if !declared[k] {
+			names = append(names, k)
+		}
+	}
+	slices.Sort(names)
+	out := make([]Violation, 0, len(names))
+	for _, k := range names {
+		vi := base
+		vi.Side, vi.Schema, vi.Message = "request", "parameter query "+k, "the spec declares no such parameter here"
+		out = append(out, vi)
+	}
+	return out
 }
 
 // unknownRequestFields reports members of a JSON request body that its

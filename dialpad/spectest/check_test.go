@@ -44,6 +44,8 @@ func TestCheckRequests(t *testing.T) {
 		{"a bad path parameter", "PATCH", "/api/v2/customivrs/callcenter/1/NOT_A_TYPE", "application/json",
 			`{"ivr_id": 5}`, "parameter path ivr_type"},
 		{"a body where the spec has none", "POST", "/oauth2/deauthorize", "application/json", `{"x": 1}`, "request"},
+		{"a list page of 100", "GET", "/api/v2/callcenters?office_id=1&limit=100&cursor=abc", "", "", ""},
+		{"a query parameter the spec does not declare", "GET", "/api/v2/users?office_id=1", "", "", "parameter query office_id"},
 		{"a path the spec lacks", "GET", "/api/v2/nothing", "", "", "the spec has no such path"},
 		{"an emulator-only path", "POST", "/emulator/callrouters/1/calls", "application/json", `{"calls": 3}`, ""},
 	}
