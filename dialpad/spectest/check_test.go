@@ -47,6 +47,7 @@ func TestCheckRequests(t *testing.T) {
 		{"a list page of 100", "GET", "/api/v2/callcenters?office_id=1&limit=100&cursor=abc", "", "", ""},
 		{"a query parameter the spec does not declare", "GET", "/api/v2/users?office_id=1", "", "", "parameter query office_id"},
 		{"a path the spec lacks", "GET", "/api/v2/nothing", "", "", "the spec has no such path"},
+		{"a browser's favicon request", "GET", "/favicon.ico", "", "", ""},
 		{"an emulator-only path", "POST", "/emulator/callrouters/1/calls", "application/json", `{"calls": 3}`, ""},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,10 @@ func emulatorOnly(method, path string) bool {
 		// The consent page's Allow/Deny form. On Dialpad the consent page is
 		// its web app, not the API; the spec documents only the GET.
 		return true
+	case method == "GET" && path == "/favicon.ico":
+		// Browsers ask every host for it, the consent page's included; the
+		// console never does.
+		return true
 	case method == "GET" && strings.HasPrefix(path, "/emulator/ivrs/"):
 		// The audio of a custom IVR, for the demo's player.
 		return true
