@@ -127,7 +127,7 @@ func (v *Validator) checkRequest(base Violation, route *routers.Route, params ma
 		out = append(out, vi)
 	}
 	out = append(out, unknownQueryParams(base, route, ex)...)
-	return append(out, unknownRequestFields(base, route, ex)...)
+	return append(out, stricterRequest(base, route, ex)...)
 }
 
 // unknownQueryParams reports query parameters the operation does not
@@ -163,9 +163,8 @@ func unknownQueryParams(base Violation, route *routers.Route, ex Exchange) []Vio
 	return out
 }
 
-// unknownRequestFields reports members of a JSON request body that its
-// schema does not name.
-func unknownRequestFields(base Violation, route *routers.Route, ex Exchange) []Violation {
+// stricterRequest applies stricter to a JSON request body.
+func stricterRequest(base Violation, route *routers.Route, ex Exchange) []Violation {
 	op := route.Operation
 	ct, _, _ := mime.ParseMediaType(ex.Request.Header.Get("Content-Type"))
 	if op.RequestBody == nil || op.RequestBody.Value == nil || ct != "application/json" {
@@ -177,12 +176,23 @@ func unknownRequestFields(base Violation, route *routers.Route, ex Exchange) []V
 		return nil // ValidateRequest has said what is wrong
 	}
 	var out []Violation
-	for _, p := range unknownFields(media.Schema, body, "") {
+	for _, m := range stricter(media.Schema, body) {
 		vi := base
-		vi.Side, vi.Schema, vi.Message = "request", schemaName(media.Schema), p+": the spec names no such field"
+		vi.Side, vi.Schema, vi.Message = "request", schemaName(media.Schema), m
 		out = append(out, vi)
 	}
 	return out
+}
+
+// stricter are the checks where the spec is silent and the stricter reading
+// applies, on both sides: fields it does not name, and hours that are not
+// "HH:MM" pairs within the day.
+func stricter(s *openapi3.SchemaRef, body any) []string {
+	var out []string
+	for _, p := range unknownFields(s, body, "") {
+		out = append(out, p+": the spec names no such field")
+	}
+	return append(out, hoursProblems(body, "")...)
 }
 
 func checkResponse(base Violation, route *routers.Route, ex Exchange) []Violation {
@@ -211,9 +221,9 @@ func checkResponse(base Violation, route *routers.Route, ex Exchange) []Violatio
 		return []Violation{base}
 	}
 	var out []Violation
-	for _, p := range unknownFields(media.Schema, body, "") {
+	for _, m := range stricter(media.Schema, body) {
 		vi := base
-		vi.Message = p + ": the spec names no such field"
+		vi.Message = m
 		out = append(out, vi)
 	}
 	body = readWireInts(media.Schema, body)
