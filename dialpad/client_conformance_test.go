@@ -114,6 +114,28 @@ func TestClientSpeaksTheSpec(t *testing.T) {
 	ok(c.UnassignCustomIVR(ctx, dialpad.TargetCallCenter, cc.ID, "GREETING", dialpad.AssignCustomIVR{IVRID: ivr.ID}))
 }
 
+// TestClientSpeaksTheSpecLargeCompany reads the lists of a generated
+// company (the benchmarks' data) through the client, checked the same way.
+func TestClientSpeaksTheSpecLargeCompany(t *testing.T) {
+	ctx := context.Background()
+	emu := emulator.New(emulator.Options{Offices: 4, CallCenters: 60, CompanyRPS: -1})
+	srv := httptest.NewServer(spectest.Wrap(t, emu))
+	t.Cleanup(srv.Close)
+	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(emulator.AdminUserID)})
+	c := dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	for name, read := range map[string]func() error{
+		"offices":      func() error { _, err := c.Offices(ctx); return err },
+		"call centers": func() error { _, err := c.CallCenters(ctx, dialpad.ListFilter{}); return err },
+		"departments":  func() error { _, err := c.Departments(ctx, dialpad.ListFilter{}); return err },
+		"routers":      func() error { _, err := c.CallRouters(ctx, dialpad.ListFilter{}); return err },
+		"users":        func() error { _, err := c.Users(ctx, dialpad.ListFilter{}); return err },
+	} {
+		if err := read(); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
 // silentMP3 is a few frames of silent MPEG-1 Layer III audio.
 func silentMP3() []byte {
 	var out []byte

@@ -19,7 +19,7 @@ func Wrap(t testing.TB, next http.Handler) http.Handler {
 	t.Helper()
 	v, err := Default()
 	if err != nil {
-		t.Fatalf("spectest: %v", err)
+		t.Fatal(err)
 	}
 	w := &wrapped{v: v, next: next}
 	t.Cleanup(func() { w.report(t) })
