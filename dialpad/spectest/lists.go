@@ -25,11 +25,11 @@ func emulatorOnly(method, path string) bool {
 	return false
 }
 
-// Pending names the known violations that other work in flight fixes, so
+// pending names the known violations that other work in flight fixes, so
 // that this branch stays green until it lands. Each entry names its issue
 // section. The integrator empties this list once those branches are merged,
 // and any entry that still matches then is a bug.
-func Pending(v Violation) (issue string, ok bool) {
+func pending(v Violation) (issue string, ok bool) {
 	switch {
 	case v.Method == "POST" && v.Route == "/oauth2/token" && v.Side == "request" &&
 		strings.Contains(v.Message, `"application/x-www-form-urlencoded"`):

@@ -58,7 +58,7 @@ func (h *wrapped) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // report fails t with each kind of violation once (the same field of every
 // item of a list is one kind), saying how often it was seen; pending ones
-// (see Pending) are only logged.
+// (see pending) are only logged.
 func (h *wrapped) report(t testing.TB) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -76,7 +76,7 @@ func (h *wrapped) report(t testing.TB) {
 		if n := count[v.kind()]; n > 1 {
 			times = fmt.Sprintf(" (%d times)", n)
 		}
-		if issue, ok := Pending(v); ok {
+		if issue, ok := pending(v); ok {
 			t.Logf("spectest: pending (%s): %s%s", issue, v, times)
 			continue
 		}

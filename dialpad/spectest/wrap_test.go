@@ -59,7 +59,7 @@ func TestWrapFailsTheTestWithEachViolation(t *testing.T) {
 	if len(tb.errors) != 1 || !strings.Contains(tb.errors[0], want) {
 		t.Errorf("errors = %q, want one: %q", tb.errors, want)
 	}
-	// The form-encoded token request is pending work (see Pending): logged,
+	// The form-encoded token request is pending work (see pending): logged,
 	// not failed.
 	if len(tb.logs) != 1 || !strings.Contains(tb.logs[0], "pending (issue 8 §1") {
 		t.Errorf("logs = %q, want the pending token request", tb.logs)
