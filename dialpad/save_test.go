@@ -12,6 +12,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 )
 
 // newEmulatorClient serves a demo emulator and returns a client signed in as
@@ -19,7 +20,8 @@ import (
 func newEmulatorClient(t *testing.T) (*emulator.Emulator, *dialpad.Client) {
 	t.Helper()
 	emu := emulator.New(emulator.Options{CompanyRPS: -1})
-	srv := httptest.NewServer(emu)
+	// Every exchange is checked against Dialpad's spec; violations fail the test.
+	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(emulator.AdminUserID)})
 	return emu, dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(1))

@@ -38,6 +38,9 @@ func TestUsualSchedules(t *testing.T) {
 	}{
 		{"plain majority", []dialpad.WeekHours{nine, nine, eight}, eight, true, nine, 2},
 		{"tie goes to the office's own hours", []dialpad.WeekHours{nine, nine, eight, eight}, eight, true, eight, 2},
+		// Dialpad sends offices without hours_on (it decodes as false): an
+		// office's lists always apply.
+		{"tie goes to the office's hours as Dialpad sends them", []dialpad.WeekHours{nine, nine, eight, eight}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
 		{"tie without the office's hours: earliest opening", []dialpad.WeekHours{nine, nine, eight, eight}, split, true, eight, 2},
 		{"all different: nothing usual", []dialpad.WeekHours{nine, eight, split}, nine, false, dialpad.WeekHours{}, 1},
 		{"one alone: nothing to compare", []dialpad.WeekHours{nine}, nine, false, dialpad.WeekHours{}, 1},

@@ -17,6 +17,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 	"switchboard/static"
 )
 
@@ -40,7 +41,8 @@ func newFixture(t *testing.T, user dialpad.ID) *fixture {
 	t.Helper()
 	// The company rate limit is off: tests fire requests faster than any person.
 	emu := emulator.New(emulator.Options{CompanyRPS: -1})
-	srv := httptest.NewServer(emu)
+	// Every exchange is checked against Dialpad's spec; violations fail the test.
+	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 
 	token := emu.IssueToken(user)

@@ -34,8 +34,10 @@ func (e *Emulator) getOffice(r *http.Request) (json.RawMessage, error) {
 }
 
 // wireOffice renders an office with its availability at the emulator's now.
+// The spec's OfficeProto has no hours_on (an office's hours always apply),
+// so the stored model's is not sent.
 func (e *Emulator) wireOffice(o *dialpad.Office) json.RawMessage {
 	v := *o
 	v.AvailabilityStatus = availability(v.WeekHours, v.Timezone, e.now())
-	return toWire(v)
+	return toWire(v, "hours_on")
 }
