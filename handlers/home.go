@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"switchboard/dialpad"
@@ -42,7 +41,7 @@ type snapshot struct {
 func fetchSnapshot(ctx context.Context, c *dialpad.Client) (snapshot, error) {
 	var (
 		s    snapshot
-		wg   sync.WaitGroup
+		wg   fanOut
 		errs [5]error
 	)
 	wg.Go(func() { s.company, errs[0] = c.Company(ctx) })
@@ -50,7 +49,9 @@ func fetchSnapshot(ctx context.Context, c *dialpad.Client) (snapshot, error) {
 	wg.Go(func() { s.centers, errs[2] = c.CallCenters(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { s.departments, errs[3] = c.Departments(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { s.routers, errs[4] = c.CallRouters(ctx, dialpad.ListFilter{}) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return snapshot{}, err
+	}
 	// The first error in that order decides the page; they usually share a cause.
 	if err := cmp.Or(errs[:]...); err != nil {
 		return snapshot{}, err

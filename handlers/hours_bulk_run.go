@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/sync/errgroup"
-
 	"switchboard/dialpad"
 )
 
@@ -41,10 +39,11 @@ type bulkResult struct {
 // runBulk applies week to every base whose hours differ, through the one
 // save path (fresh read, three-way diff, one PATCH with only the changed
 // days). Targets are independent: a failure, a 429 included, is reported
-// and the rest carry on. Results keep the order of bases.
-func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) []bulkResult {
+// and the rest carry on. Results keep the order of bases. The error is a
+// panic in one of the saves: a bug, answered with the 500 page.
+func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) ([]bulkResult, error) {
 	results := make([]bulkResult, len(bases))
-	var g errgroup.Group
+	var g fanOut
 	g.SetLimit(bulkConcurrency)
 	for i, b := range bases {
 		mine := bulkApplyWeek(b.Hours, week)
@@ -52,13 +51,13 @@ func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dial
 			results[i] = bulkResult{Base: b, Outcome: bulkSkipped, Current: b.Hours}
 			continue
 		}
-		g.Go(func() error {
-			results[i] = saveBulkItem(ctx, c, b, mine)
-			return nil
-		})
+		g.Go(func() { results[i] = saveBulkItem(ctx, c, b, mine) })
 	}
-	_ = g.Wait() // every failure is in its result
-	return results
+	// Every Dialpad failure is in its result; only a panic comes back here.
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return results, nil
 }
 
 // saveBulkItem saves one target's new hours.

@@ -73,7 +73,11 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	results := runBulk(r.Context(), id.Client, chosen, form.Week)
+	results, err := runBulk(r.Context(), id.Client, chosen, form.Week)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
 	status := h.bulkResultsView(r, &v, results, form.Week)
 	// The form below the results starts from what Dialpad has now.
 	now := bulkRebase(bases, results)
