@@ -40,17 +40,21 @@ func unknownOutcomeMessage(err error) string {
 	return why + ", so Switchboard cannot tell whether your change was saved: Dialpad may have applied it."
 }
 
+// unreadBack follows the message when the read after an unknown outcome
+// failed too.
+const unreadBack = "Switchboard could not read it back to check: open the page again in a moment to see what Dialpad has."
+
 // recheckBudget is the share of the page deadline a read-back may take
 // when the page's own deadline is what passed.
 const recheckBudget = 4
 
 // recheckContext is the context of the read after an unknown outcome. When
 // the page's deadline has passed (the usual cause), the read gets a short
-// deadline of its own, a quarter of the page's, so the person still sees
+// deadline of its own, a quarter of the page's (a second at least), so the person still sees
 // what Dialpad has; the page stays well inside the server's timeout.
 func (h *Handler) recheckContext(ctx context.Context) (context.Context, context.CancelFunc) {
 	if ctx.Err() == nil {
 		return context.WithCancel(ctx)
 	}
-	return context.WithTimeout(context.WithoutCancel(ctx), max(h.pageDeadline()/recheckBudget, 10*time.Millisecond))
+	return context.WithTimeout(context.WithoutCancel(ctx), max(h.pageDeadline()/recheckBudget, time.Second))
 }

@@ -43,7 +43,7 @@ func classifyUpstream(err error) (upstreamProblem, bool) {
 		return upstreamProblem{
 			status:  unknownOutcomeStatus(err),
 			title:   "Dialpad may have made the change",
-			message: unknownOutcomeMessage(err) + " Reload the page to see what Dialpad has now.",
+			message: unknownOutcomeMessage(err) + " Check what Dialpad has now before trying again.",
 		}, true
 	}
 	if ae, ok := errors.AsType[*dialpad.APIError](err); ok {
