@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"cmp"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -62,6 +63,52 @@ func TestRouterSaveOutcomeUnknown(t *testing.T) {
 			}
 			if got := e.freshRouter(cr.ID); got.Signature == nil {
 				t.Error("the emulator did not apply the change before failing")
+			}
+		})
+	}
+}
+
+// A 429 on a router save names the limit Dialpad actually applied: the
+// router's one change per 5 minutes, or the company's 20 requests a
+// second. The faults answer as the emulator's two limits do.
+func TestRouterRateLimitNamesTheLimit(t *testing.T) {
+	tests := []struct {
+		name    string
+		fault   emulator.Fault
+		want    string
+		wantNot string
+	}{
+		{"company", emulator.Fault{Status: 429, RetryAfter: time.Second,
+			Message: "rate limit exceeded: at most 20 requests per second per company"},
+			"more than its 20 requests a second", "5 minutes"},
+		{"company, read before the PATCH", emulator.Fault{Method: http.MethodGet, Status: 429, RetryAfter: time.Second,
+			Message: "rate limit exceeded: at most 20 requests per second per company"},
+			"more than its 20 requests a second", "5 minutes"},
+		{"router", emulator.Fault{Status: 429, RetryAfter: 4 * time.Minute,
+			Message: "call router 1 may be updated once every 5 minutes"},
+			"one change per call router every 5 minutes", "20 requests"},
+		{"router, no message", emulator.Fault{Status: 429, RetryAfter: 4 * time.Minute},
+			"one change per call router every 5 minutes", "20 requests"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := signedIn(t, emulator.AdminUserID)
+			cr := e.router("Shipment Status Lookup")
+			_, form := e.openRouter(cr.ID)
+			f := tt.fault
+			f.Method = cmp.Or(f.Method, http.MethodPatch)
+			f.Path, f.Times = "/api/v2/callrouters/"+cr.ID.String(), 1
+			e.Emulator.InjectFault(f)
+			res := e.b.PostForm("/routers/"+cr.ID.String(), with(form, "name", "Shipments"))
+			if res.StatusCode != http.StatusTooManyRequests {
+				t.Fatalf("status %d, want 429", res.StatusCode)
+			}
+			msg := testText(res.Body, "page-message")
+			if !strings.Contains(msg, tt.want) || strings.Contains(msg, tt.wantNot) {
+				t.Errorf("message %q, want it to say %q and not %q", msg, tt.want, tt.wantNot)
+			}
+			if got := formOf(t, res.Body, "router-form").Get("name"); got != "Shipments" {
+				t.Errorf("the form lost the input: name %q", got)
 			}
 		})
 	}
