@@ -22,6 +22,7 @@ const (
 	bulkSkipped                     // the hours already matched; nothing sent
 	bulkFailed                      // Dialpad refused or failed; Err says why
 	bulkConflict                    // changed elsewhere since it was read; not overwritten
+	bulkUnknown                     // the PATCH went out but its answer was lost: it may have been applied
 )
 
 // bulkResult is one target's outcome. Current is its hours as Dialpad now
@@ -98,6 +99,12 @@ func saveBulkItem(ctx context.Context, c *dialpad.Client, b bulkBase, mine dialp
 		r.Current = *current
 	}
 	switch {
+	case outcomeUnknown(err):
+		// Applying again is safe: its fresh read shows whether this landed.
+		r.Outcome, r.Err, r.Current = bulkUnknown, err, b.Hours
+		for k := range d.Patch {
+			r.Fields = append(r.Fields, k)
+		}
 	case err != nil:
 		// A second attempt starts from what the person saw: a read made
 		// just before the failure was never shown to them.
