@@ -16,8 +16,11 @@ import (
 // resource again and shows it beside the person's input, or, when even
 // that read fails, says it cannot tell and keeps the input.
 
-// outcomeUnknown reports a write Dialpad may have applied.
-func outcomeUnknown(err error) bool { return errors.Is(err, dialpad.ErrOutcomeUnknown) }
+// outcomeUnknown reports a write Dialpad may have applied, unless the
+// browser left: nobody is there to read the answer.
+func outcomeUnknown(err error) bool {
+	return errors.Is(err, dialpad.ErrOutcomeUnknown) && !errors.Is(err, context.Canceled)
+}
 
 // unknownOutcomeStatus is 504 when Dialpad did not answer in time, and
 // 502 when its answer was an error or unreadable.

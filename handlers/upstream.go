@@ -37,7 +37,7 @@ func UpstreamMessage(err error) string {
 // classifyUpstream maps a client error to a problem; ok is false for errors
 // that did not come from talking to Dialpad.
 func classifyUpstream(err error) (upstreamProblem, bool) {
-	if errors.Is(err, dialpad.ErrOutcomeUnknown) {
+	if outcomeUnknown(err) {
 		// First: the write went out, so "nothing was changed" would be
 		// a guess (outcome_unknown.go).
 		return upstreamProblem{
