@@ -102,7 +102,7 @@ func TestUpstreamTimeoutIs504(t *testing.T) {
 	if rec.Code != http.StatusGatewayTimeout {
 		t.Errorf("status = %d, want 504", rec.Code)
 	}
-	if !strings.Contains(rec.Body.String(), "Dialpad didn&#39;t answer in time; nothing was changed.") {
+	if !strings.Contains(rec.Body.String(), "Dialpad did not answer in time; nothing was changed.") {
 		t.Errorf("page lacks the timeout sentence:\n%s", rec.Body.String())
 	}
 }

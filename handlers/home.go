@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"strconv"
-	"sync"
 	"time"
 
 	"switchboard/dialpad"
@@ -44,7 +43,7 @@ type snapshot struct {
 func fetchSnapshot(ctx context.Context, c *dialpad.Client) (snapshot, error) {
 	var (
 		s    snapshot
-		wg   sync.WaitGroup
+		wg   fanOut
 		errs [5]error
 	)
 	wg.Go(func() { s.company, errs[0] = c.Company(ctx) })
@@ -52,7 +51,9 @@ func fetchSnapshot(ctx context.Context, c *dialpad.Client) (snapshot, error) {
 	wg.Go(func() { s.centers, errs[2] = c.CallCenters(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { s.departments, errs[3] = c.Departments(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { s.routers, errs[4] = c.CallRouters(ctx, dialpad.ListFilter{}) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return snapshot{}, err
+	}
 	if errors.Is(errs[0], dialpad.ErrForbidden) {
 		errs[0], s.company = nil, nil
 	} else if errs[0] == nil && s.company == nil {

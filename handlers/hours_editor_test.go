@@ -410,8 +410,6 @@ func TestUpstreamFailureKeepsInput(t *testing.T) {
 		message    string
 		retryAfter string
 	}{
-		{"unavailable", emulator.Fault{Status: 503}, http.StatusBadGateway,
-			"Dialpad is having trouble (503); nothing was changed. Try again.", ""},
 		{"rate limited", emulator.Fault{Status: 429, RetryAfter: 42 * time.Second}, http.StatusTooManyRequests,
 			"Dialpad is rate-limiting requests; try again in 42 seconds.", "42"},
 		{"refused", emulator.Fault{Status: 400, Message: "monday_hours: range 2 is not allowed on holidays"}, http.StatusUnprocessableEntity,

@@ -64,12 +64,16 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	saved, err := t.save(r.Context(), who.Client, id, p.base, mine)
+	if outcomeUnknown(err) {
+		hoursOutcomeUnknown(h, w, r, t, p, who, saved.Diff.Changes, err)
+		return
+	}
 	if err != nil {
 		hoursUpstreamFailure(h, w, r, t, p, err)
 		return
 	}
 	if saved.Diff.HasConflicts() {
-		hoursConflict(h, w, r, t, p, saved.Current, saved.Diff.Changes, conflictFields(saved.Diff.Conflicts))
+		hoursConflict(h, w, r, t, http.StatusConflict, p, saved.Current, saved.Diff.Changes, conflictFields(saved.Diff.Conflicts))
 		return
 	}
 
@@ -96,10 +100,10 @@ func hoursUpstreamFailure[T any](h *Handler, w http.ResponseWriter, r *http.Requ
 	renderHoursEditor(h, w, r, t, status, p)
 }
 
-// hoursConflict answers 409 with the form re-based on the fresh read: the
-// person's changes on top of what Dialpad has now, sealed against it, and a
-// panel asking, for each field both changed, whose value to keep.
-func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
+// hoursConflict answers status (409) with the form re-based on the fresh
+// read: the person's changes on top of what Dialpad has now, sealed against
+// it, and a panel asking, for each field both changed, whose value to keep.
+func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], status int, p editorPage[T],
 	theirs *T, changes []dialpad.Change, conflicts []string) {
 	merged, err := dialpad.Rebase(*theirs, changes)
 	if err != nil {
@@ -119,7 +123,33 @@ func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t 
 	for _, f := range conflicts {
 		p.form.Choices[f] = views.ConflictKeepMine
 	}
-	renderHoursEditor(h, w, r, t, http.StatusConflict, p)
+	renderHoursEditor(h, w, r, t, status, p)
+}
+
+// hoursOutcomeUnknown answers a save Dialpad may have applied (504 when it
+// did not answer in time, 502 otherwise): the form is re-based on a fresh
+// read as after a conflict, and the panel sets every field the person
+// changed beside what Dialpad has now. When even that read fails, the form
+// comes back as typed and says so.
+func hoursOutcomeUnknown[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
+	who *Identity, changes []dialpad.Change, err error) {
+	status := unknownOutcomeStatus(err)
+	h.logger().WarnContext(r.Context(), "editor: save outcome unknown", "kind", t.kind, "id", p.id, "status", status, "err", err)
+	ctx, cancel := h.recheckContext(r.Context())
+	defer cancel()
+	theirs, rerr := t.read(ctx, who.Client, p.id)
+	if rerr != nil {
+		h.logger().WarnContext(r.Context(), "editor: read-back failed", "kind", t.kind, "id", p.id, "err", rerr)
+		p.message = unknownOutcomeMessage(err) + " " + unreadBack + inputKept
+		renderHoursEditor(h, w, r, t, status, p)
+		return
+	}
+	fields := make([]string, 0, len(changes))
+	for _, c := range changes {
+		fields = append(fields, c.Field)
+	}
+	p.message, p.unknown = unknownOutcomeMessage(err), true
+	hoursConflict(h, w, r, t, status, p, theirs, changes, fields)
 }
 
 // conflictFields names the fields of conflicts.

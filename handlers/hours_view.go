@@ -20,6 +20,7 @@ type editorPage[T any] struct {
 	form    hoursForm
 	status  editorStatus
 	message string // a problem with the whole form, in plain words
+	unknown bool   // the panel is about a save Dialpad may have applied
 }
 
 // mine is the person's edit: the base as the form says, with the fields
@@ -46,6 +47,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 	if err != nil {
 		return views.HoursEditor{}, err
 	}
+	conflict.Unknown = p.unknown
 	z := zones{}
 	readOnly := !who.CanChange(Resource(t.kind), g.OfficeID)
 	v := views.HoursEditor{

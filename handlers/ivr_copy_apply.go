@@ -65,7 +65,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) logCopy(r *http.Request, t ivrTarget, targets int, tally copyTally) {
 	h.logger().InfoContext(r.Context(), "ivrs: copy applied", "target_type", t.Kind.Type, "source_id", t.ID,
-		"targets", targets, "done", tally.done, "failed", tally.failed, "skipped", tally.skipped)
+		"targets", targets, "done", tally.done, "failed", tally.failed, "skipped", tally.skipped, "unknown", tally.unknown)
 }
 
 // sourceName is the source's name as the preview knew it.
@@ -76,10 +76,15 @@ func (p ivrCopyPlan) sourceName(t ivrTarget) string {
 	return capitalize(t.Kind.Singular) + " " + t.ID.String()
 }
 
-type copyTally struct{ done, failed, skipped int }
+// copyTally counts items by outcome; unknown ones went out but lost their
+// answer, so they may have been applied.
+type copyTally struct{ done, failed, skipped, unknown int }
 
 func (c copyTally) words() string {
 	parts := []string{strconv.Itoa(c.done) + " done"}
+	if c.unknown > 0 {
+		parts = append(parts, strconv.Itoa(c.unknown)+" may have been applied")
+	}
 	if c.failed > 0 {
 		parts = append(parts, strconv.Itoa(c.failed)+" failed")
 	}
@@ -93,6 +98,7 @@ func (c *copyTally) add(o copyTally) {
 	c.done += o.done
 	c.failed += o.failed
 	c.skipped += o.skipped
+	c.unknown += o.unknown
 }
 
 // applyCopy sends the plan and reports on every item.
@@ -135,9 +141,13 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 		case !now.Equal(step.From):
 			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
 		default:
-			if _, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]}); err != nil {
+			_, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
+			switch {
+			case outcomeUnknown(err):
+				item.Status, item.Note = "unknown", unknownOutcomeMessage(err)+" Open it to check."
+			case err != nil:
 				item.Status, item.Note = "failed", UpstreamMessage(err)
-			} else {
+			default:
 				item.Status = "done"
 			}
 		}
@@ -146,6 +156,8 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 			tally.done++
 		case "failed":
 			tally.failed++
+		case "unknown":
+			tally.unknown++
 		default:
 			tally.skipped++
 		}

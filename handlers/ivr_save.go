@@ -71,6 +71,9 @@ func (h *Handler) saveIVRs(w http.ResponseWriter, r *http.Request, who *Identity
 		f.FieldErrors[choice.IVRType] = "That recording is no longer available for this type. Pick another, or Dialpad default."
 		h.ivrFormAgain(w, r, http.StatusUnprocessableEntity, t, st, f, "")
 		return
+	case outcomeUnknown(err):
+		h.ivrOutcomeUnknown(w, r, who, t, st, f, saved, err)
+		return
 	case err != nil:
 		h.ivrUpstreamFailure(w, r, t, st, f, saved, err)
 		return

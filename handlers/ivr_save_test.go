@@ -241,12 +241,12 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad is having trouble (503)"},
+		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad answered with an error (503), so Switchboard cannot tell whether your change was saved"},
 		{"429", emulator.Fault{Status: 429, RetryAfter: 42 * time.Second}, http.StatusTooManyRequests, "try again in 42 seconds"},
 		{"400", emulator.Fault{Status: 400, Message: "ivr_id: not allowed today"}, http.StatusUnprocessableEntity, "Dialpad says: ivr_id: not allowed today"},
 		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
 		{"404", emulator.Fault{Status: 404}, http.StatusNotFound, "Dialpad couldn&#39;t find it"},
-		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Couldn&#39;t reach Dialpad"},
+		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Dialpad&#39;s answer was lost, so Switchboard cannot tell whether your change was saved"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, form := s.openIVRs(japan)

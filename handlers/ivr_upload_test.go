@@ -147,7 +147,7 @@ func TestIVRUploadUpstreamFailures(t *testing.T) {
 		want   string
 	}{
 		{"400", emulator.Fault{Status: 400, Message: "file: audio too short"}, http.StatusUnprocessableEntity, "Dialpad says: file: audio too short"},
-		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad is having trouble (503)"},
+		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad answered with an error (503), so Switchboard cannot tell whether your change was saved"},
 		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

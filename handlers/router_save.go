@@ -59,6 +59,10 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		extra["reset_error_count"] = true
 	}
 	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
+	if outcomeUnknown(err) {
+		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
+		return
+	}
 	if err != nil {
 		if saved.Current != nil {
 			page.router = *saved.Current

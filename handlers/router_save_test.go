@@ -368,7 +368,7 @@ func TestRouterUpstreamFailuresKeepInput(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"Dialpad 500", emulator.Fault{Method: "PATCH", Status: 500}, http.StatusBadGateway, "Dialpad is having trouble"},
+		{"Dialpad 500", emulator.Fault{Method: "PATCH", Status: 500}, http.StatusBadGateway, "Dialpad may have applied it"},
 		{"Dialpad 400", emulator.Fault{Method: "PATCH", Status: 400, Message: "routing_url is not reachable"}, http.StatusUnprocessableEntity, "Dialpad says: routing_url is not reachable"},
 		{"Dialpad 404", emulator.Fault{Method: "PATCH", Status: 404}, http.StatusNotFound, "couldn't find it"},
 	}

@@ -55,24 +55,23 @@ func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
 // things: when they fail, the page still shows, with a note.
 func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID, choose bool) (*dialpad.CallRouter, *routerTargets, error) {
 	if choose {
-		type listed struct {
-			t   *routerTargets
-			err error
-		}
-		ch := make(chan listed, 1)
-		go func() {
-			t, err := h.routerTargets(ctx, id)
-			ch <- listed{t, err}
-		}()
+		var (
+			g       fanOut
+			lists   *routerTargets
+			listErr error
+		)
+		g.Go(func() { lists, listErr = h.routerTargets(ctx, id) })
 		cr, err := id.Client.CallRouter(ctx, routerID)
-		l := <-ch
+		if perr := g.Wait(); perr != nil {
+			return nil, nil, perr
+		}
 		if err != nil {
 			return nil, nil, err
 		}
-		if l.err == nil {
-			return cr, l.t, nil
+		if listErr == nil {
+			return cr, lists, nil
 		}
-		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", l.err)
+		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", listErr)
 		t, _ := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
 		return cr, t, nil
 	}

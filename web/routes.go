@@ -38,6 +38,9 @@ func (s *Server) routes() http.Handler {
 		r.Group(func(r chi.Router) {
 			// A write Dialpad accepted drops the person's cached hours
 			// review lists, so what they just changed shows at once.
+			// One deadline for all of a page's Dialpad calls, the token
+			// refresh included: past it the page answers 504 in time.
+			r.Use(s.h.PageDeadline)
 			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)

@@ -125,6 +125,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 
 		AllowPrivateRoutingURLs: cfg.AllowPrivateRoutingURLs,
 		RoutingTimeout:          cfg.RoutingTimeout,
+		DialpadDeadline:         cfg.DialpadDeadline,
 		Demo:                    s.demoControl(),
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
 	}
