@@ -134,6 +134,10 @@ func (e *Emulator) applyFault(w http.ResponseWriter, r *http.Request) bool {
 	return true
 }
 
+// FaultHeader marks an answer the emulator broke on purpose, so a spec
+// checker in the tests knows its body is not Dialpad's.
+const FaultHeader = "X-Emulator-Fault"
+
 // answerGarbled serves r for real and sends its status and headers with
 // only the first half of its body.
 func (e *Emulator) answerGarbled(w http.ResponseWriter, r *http.Request) {
@@ -141,6 +145,7 @@ func (e *Emulator) answerGarbled(w http.ResponseWriter, r *http.Request) {
 	e.handler.ServeHTTP(&res, r)
 	maps.Copy(w.Header(), res.Header())
 	w.Header().Del("Content-Length")
+	w.Header().Set(FaultHeader, "garbled")
 	w.WriteHeader(cmp.Or(res.status, http.StatusOK))
 	b := res.body.Bytes()
 	_, _ = w.Write(b[:len(b)/2])

@@ -7,6 +7,8 @@ import (
 	"net/http"
 
 	"github.com/getkin/kin-openapi/routers"
+
+	"switchboard/dialpad/emulator"
 )
 
 // Check returns every violation in ex, nil when it conforms. Requests are
@@ -25,6 +27,10 @@ func (v *Validator) Check(ex Exchange) []Violation {
 	}
 	base.Route = route.Path
 	out := v.checkRequest(base, route, params, ex)
+	if ex.Header.Get(emulator.FaultHeader) != "" {
+		// A fault the test asked for: the answer is broken on purpose.
+		return out
+	}
 	return append(out, checkResponse(base, route, ex)...)
 }
 
