@@ -47,6 +47,9 @@ type Config struct {
 	// answer; zero means Dialpad's own 5 seconds. No variable sets it:
 	// tests shorten it so a slow endpoint does not take 5 s to test.
 	RoutingTimeout time.Duration
+	// DialpadDeadline bounds all of one page's Dialpad calls together;
+	// zero means 10 seconds. No variable sets it: tests shorten it.
+	DialpadDeadline time.Duration
 
 	// DatabaseURL holds grants, the audit trail and sessions: sqlite:PATH
 	// or postgres://... (whose password must stay out of logs). Demo mode

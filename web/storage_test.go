@@ -34,7 +34,7 @@ func TestRestartKeepsSessionsAndAudit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := webtest.Start(t, webtest.WithServerOption(web.WithStorage(first)))
+	st := webtest.Start(t, webtest.WithServerOptions(web.WithStorage(first)))
 	b := st.LoginAs(t, emulator.AdminUserID)
 	if res := b.Get("/callcenters"); res.StatusCode != http.StatusOK {
 		t.Fatalf("before the restart /callcenters = %d, want 200", res.StatusCode)
