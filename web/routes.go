@@ -16,7 +16,8 @@ func (s *Server) routes() http.Handler {
 	// Every request: an id, one log line, security headers, panics turned
 	// into the error page, and cross-origin protection for every
 	// state-changing method (the console's CSRF defence).
-	r.Use(middleware.RequestID, s.logRequests, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
+	// Answers are compressed when the browser asks (middleware_compress.go).
+	r.Use(middleware.RequestID, s.logRequests, s.compress, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
 	r.NotFound(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound))).ServeHTTP)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
