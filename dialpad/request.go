@@ -61,10 +61,8 @@ func (c *Client) do(ctx context.Context, method, path string, q url.Values, in, 
 // attempt sends one HTTP request and reports whether its failure is worth
 // a retry.
 func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path string, q url.Values, payload []byte, out any) (retry bool, err error) {
-	if c.limiter != nil {
-		if err := c.limiter.Wait(ctx); err != nil {
-			return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
+	if err := c.takeBudget(ctx); err != nil {
+		return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
 	}
 	req, err := c.newRequest(ctx, method, path, q, payload)
 	if err != nil {

@@ -43,6 +43,8 @@ type bulkResult struct {
 // days). Targets are independent: a failure, a 429 included, is reported
 // and the rest carry on. Results keep the order of bases.
 func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) []bulkResult {
+	// Saves and pages of people go first; the batch waits behind them.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	results := make([]bulkResult, len(bases))
 	var g errgroup.Group
 	g.SetLimit(bulkConcurrency)

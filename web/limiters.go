@@ -2,6 +2,7 @@ package web
 
 import (
 	"sync"
+	"time"
 
 	"golang.org/x/time/rate"
 
@@ -16,16 +17,29 @@ import (
 const (
 	companyRPS   = 19
 	companyBurst = 10
+	// maxBudgetWait is the longest a page or save waits for the company's
+	// budget; past it the person gets a 503 with Retry-After at once
+	// (dialpad.ErrBudgetExhausted) rather than a page that hangs.
+	maxBudgetWait = 2 * time.Second
 )
+
+func newCompanyLimiter() *rate.Limiter { return rate.NewLimiter(companyRPS, companyBurst) }
+
+// WithCompanyLimiter sets how each company's limiter is built; tests use a
+// limiter that never refills to spend the budget on purpose.
+func WithCompanyLimiter(newLimiter func() *rate.Limiter) Option {
+	return func(s *Server) { s.limiters.new = newLimiter }
+}
 
 // limiters holds one rate limiter per company for the server's lifetime.
 type limiters struct {
-	mu sync.Mutex
-	m  map[dialpad.ID]*rate.Limiter
+	mu  sync.Mutex
+	m   map[dialpad.ID]*rate.Limiter
+	new func() *rate.Limiter
 }
 
 func newLimiters() *limiters {
-	return &limiters{m: map[dialpad.ID]*rate.Limiter{}}
+	return &limiters{m: map[dialpad.ID]*rate.Limiter{}, new: newCompanyLimiter}
 }
 
 // forCompany returns the company's limiter, creating it on first use.
@@ -34,7 +48,7 @@ func (l *limiters) forCompany(id dialpad.ID) *rate.Limiter {
 	defer l.mu.Unlock()
 	lim, ok := l.m[id]
 	if !ok {
-		lim = rate.NewLimiter(companyRPS, companyBurst)
+		lim = l.new()
 		l.m[id] = lim
 	}
 	return lim

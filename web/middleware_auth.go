@@ -42,6 +42,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
+			dialpad.WithMaxBudgetWait(maxBudgetWait),
 			dialpad.WithLogger(s.logger),
 			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
 		)

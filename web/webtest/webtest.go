@@ -43,6 +43,7 @@ type Option func(*settings)
 type settings struct {
 	emu    emulator.Options
 	config []func(*web.Config)
+	server []web.Option
 }
 
 // WithEmulator passes options to emulator.New (clock, token lifetime, page
@@ -55,6 +56,11 @@ func WithEmulator(o emulator.Options) Option {
 // WithConfig edits the console's configuration before the server is built.
 func WithConfig(fn func(*web.Config)) Option {
 	return func(s *settings) { s.config = append(s.config, fn) }
+}
+
+// WithServerOptions passes options to web.New (a company limiter, say).
+func WithServerOptions(opts ...web.Option) Option {
+	return func(s *settings) { s.server = append(s.server, opts...) }
 }
 
 // Start runs an emulator and a console wired to it, both stopped when the
@@ -100,10 +106,10 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	t.Cleanup(transport.CloseIdleConnections)
 	st.tokens = &tokenRecorder{base: transport}
 	logger := slog.New(slog.NewTextHandler(st.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	srv, err := web.New(cfg, logger,
+	srv, err := web.New(cfg, logger, append([]web.Option{
 		web.WithClock(set.emu.Now),
 		web.WithHTTPClient(&http.Client{Transport: st.tokens, Timeout: 30 * time.Second}),
-	)
+	}, set.server...)...)
 	if err != nil {
 		console.Close()
 		t.Fatalf("webtest: building the console: %v", err)
