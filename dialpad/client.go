@@ -24,6 +24,7 @@ type Client struct {
 	hc      *http.Client
 	limiter *rate.Limiter
 	maxWait time.Duration // WithMaxBudgetWait (budget.go)
+	cache   ReadCache     // WithReadCache (readcache.go)
 	backoff time.Duration
 	logger  *slog.Logger
 	now     func() time.Time // clock for HTTP-date Retry-After
@@ -38,6 +39,7 @@ type settings struct {
 	hc      *http.Client
 	limiter *rate.Limiter
 	maxWait time.Duration
+	cache   ReadCache
 	backoff time.Duration
 	logger  *slog.Logger
 	wrote   func(method, path string)
@@ -108,6 +110,7 @@ func New(baseURL string, opts ...Option) *Client {
 		hc:      httpClient(s.hc, s.ts, base),
 		limiter: s.limiter,
 		maxWait: s.maxWait,
+		cache:   s.cache,
 		backoff: s.backoff,
 		logger:  s.logger,
 		now:     time.Now,

@@ -20,6 +20,9 @@ const (
 
 // get decodes the JSON answer of GET path?q into out.
 func (c *Client) get(ctx context.Context, path string, q url.Values, out any) error {
+	if c.cache != nil {
+		return c.cachedGet(ctx, path, q, out)
+	}
 	return c.do(ctx, http.MethodGet, path, q, nil, out)
 }
 

@@ -43,6 +43,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
 			dialpad.WithMaxBudgetWait(maxBudgetWait),
+			dialpad.WithReadCache(s.h.ReadCache(a.User)),
 			dialpad.WithLogger(s.logger),
 			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
 		)

@@ -36,9 +36,10 @@ func (s *Server) routes() http.Handler {
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
-			// A write Dialpad accepted drops the person's cached hours
-			// review lists, so what they just changed shows at once.
-			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
+			// Dialpad reads are cached for half a minute per person; a
+			// write Dialpad accepted drops them, so what the person just
+			// changed shows at once, and ?refresh=1 reads a page afresh.
+			r.Use(s.identify, s.requireSignIn, s.h.CacheReads)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)
 			r.Get("/departments", s.h.DepartmentList)

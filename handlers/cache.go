@@ -1,0 +1,92 @@
+package handlers
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"switchboard/cache"
+	"switchboard/dialpad"
+)
+
+// What the console read from Dialpad is kept for cache.DefaultTTL (30 s)
+// under a scope: today one person, whose token made the reads. In
+// company-key mode (one shared credential) the scope becomes the company,
+// everyone shares the reads, and roles filter what each person sees.
+// Every key starts with the scope, so one prefix drops all of it.
+
+// CacheScope is the key prefix of what user's Dialpad client reads.
+func CacheScope(user dialpad.User) string {
+	return "user:" + user.ID.String() + "/"
+}
+
+// caches are the Handler's read caches, set up on first use with the
+// Handler's clock.
+func (h *Handler) caches() *handlerCaches {
+	h.cacheInit.Do(func() {
+		h.cache.reads.Now = h.now
+		h.cache.review.Now = h.now
+	})
+	return &h.cache
+}
+
+// handlerCaches: raw GET answers (every page), and the hours review's
+// lists, built from them, which the largest companies need kept decoded.
+type handlerCaches struct {
+	reads  cache.Cache[[]byte]
+	review cache.Cache[*reviewData]
+}
+
+// ReadCache is what web hands to user's Dialpad client
+// (dialpad.WithReadCache): every GET it makes goes through the cache.
+func (h *Handler) ReadCache(user dialpad.User) dialpad.ReadCache {
+	return scopedReads{c: &h.caches().reads, scope: CacheScope(user)}
+}
+
+type scopedReads struct {
+	c     *cache.Cache[[]byte]
+	scope string
+}
+
+func (s scopedReads) Read(ctx context.Context, key string, fresh bool, load func(context.Context) ([]byte, error)) ([]byte, error) {
+	return s.c.Get(ctx, s.scope+key, fresh, load)
+}
+
+// dropScope forgets everything read under scope: after a write Dialpad
+// accepted, or a Refresh.
+func (h *Handler) dropScope(scope string) {
+	c := h.caches()
+	c.reads.DropPrefix(scope)
+	c.review.DropPrefix(scope)
+}
+
+// refreshParam on any page's URL reads that page afresh from Dialpad.
+const refreshParam = "refresh"
+
+// wantsFresh reports whether the request must read Dialpad past the cache:
+// a form post (a save reads before it writes; a preview or copy plan must
+// see the truth) or a Refresh.
+func wantsFresh(r *http.Request) bool {
+	return (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.Query().Has(refreshParam)
+}
+
+// refreshHref is the request's own URL asking for fresh reads.
+func refreshHref(r *http.Request) string {
+	q := r.URL.Query()
+	q.Set(refreshParam, "1")
+	return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+}
+
+// dataAge words how old the page's data is: "Data from Dialpad, 12 s ago".
+func dataAge(d time.Duration) string {
+	s := int(d.Round(time.Second).Seconds())
+	switch {
+	case s < 2:
+		return "Data from Dialpad, just now"
+	case s < 60:
+		return "Data from Dialpad, " + strconv.Itoa(s) + " s ago"
+	}
+	return "Data from Dialpad, " + strconv.Itoa(s/60) + " min ago"
+}
