@@ -20,6 +20,7 @@ import (
 // size for these lists: page=25 is the emulator's default, page=100 shows
 // what a larger page would buy. cached serves the page from the person's
 // cache, read once before timing: the cost of rendering 1,000 rows.
+// wire-kB is the page as a browser receives it (zstd or gzip).
 func BenchmarkHoursReview1000(b *testing.B) {
 	for _, size := range []int{25, 100} {
 		b.Run(fmt.Sprintf("page=%d", size), func(b *testing.B) { benchHoursReview(b, size, "/hours?refresh=1") })
@@ -52,6 +53,14 @@ func benchHoursReview(b *testing.B, pageSize int, path string) {
 		calls += len(st.Emulator.Requests())
 		size = len(res.Body)
 	}
+	// What a browser receives: the page compressed as it asks.
+	req, err := http.NewRequest(http.MethodGet, st.URL+path, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("Accept-Encoding", "gzip, deflate, br, zstd")
+	wire := br.Do(req)
+	b.ReportMetric(float64(len(wire.Body))/1000, "wire-kB")
 	perOp := float64(calls) / float64(b.N)
 	b.ReportMetric(perOp, "calls/op")
 	b.ReportMetric(perOp/20*1000, "floor-ms/op")
