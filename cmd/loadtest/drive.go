@@ -18,6 +18,9 @@ var pageRE = regexp.MustCompile(`href="(/callcenters/\d+)"`)
 // until ctx ends. Each person waits for their answer, then thinks.
 func drive(ctx context.Context, people []*person, st *stack, o options, rec *recorder) {
 	paths := []string{"/", "/callcenters", "/departments", "/routers", "/hours"}
+	if o.path != "" {
+		paths, o.saveEvery = []string{o.path}, 0
+	}
 	var wg sync.WaitGroup
 	for i, p := range people {
 		wg.Go(func() {
@@ -32,7 +35,7 @@ func drive(ctx context.Context, people []*person, st *stack, o options, rec *rec
 					continue
 				}
 				path := paths[rng.IntN(len(paths))]
-				if len(editors) > 0 && rng.IntN(4) == 0 {
+				if o.path == "" && len(editors) > 0 && rng.IntN(4) == 0 {
 					path = editors[rng.IntN(len(editors))]
 				}
 				body, ok := view(ctx, p, st.consoleURL+path, rec)

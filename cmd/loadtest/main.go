@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 )
@@ -39,6 +40,8 @@ type options struct {
 	offices   int           // > 0: a large company (with centers)
 	centers   int
 	pageSize  int
+	path      string // only this page, when set
+	profile   string // CPU profile of the run, when set
 }
 
 func main() {
@@ -63,6 +66,8 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&o.offices, "offices", 0, "generate a large company: offices (0: the demo seed)")
 	fs.IntVar(&o.centers, "callcenters", 0, "generate a large company: call centers")
 	fs.IntVar(&o.pageSize, "page-size", 100, "the emulator's list page size")
+	fs.StringVar(&o.path, "path", "", "view only this page (e.g. /callcenters); no saves")
+	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the run to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,6 +90,13 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	rec := newRecorder()
 	apiBefore := st.apiCalls()
 	calls := sampleCalls(ctx, st, o.duration)
+	if o.profile != "" {
+		stopProfile, err := startProfile(o.profile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
+	}
 	runCtx, cancel := context.WithTimeout(ctx, o.duration)
 	defer cancel()
 	started := time.Now()
@@ -102,6 +114,18 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 // listenLoopback opens a port on 127.0.0.1 only.
 func listenLoopback() (net.Listener, error) {
 	return net.Listen("tcp", "127.0.0.1:0")
+}
+
+func startProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 func quietLogger() *slog.Logger {
