@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"switchboard/cache"
@@ -60,6 +61,39 @@ func (h *Handler) dropScope(scope string) {
 	c := h.caches()
 	c.reads.DropPrefix(scope)
 	c.review.DropPrefix(scope)
+}
+
+// dropWritten forgets what writes to paths (API paths Dialpad accepted a
+// write on) may have changed under scope.
+func (h *Handler) dropWritten(scope string, paths []string) {
+	c := h.caches()
+	review := false
+	for _, p := range paths {
+		prefix, hours := affectedBy(p)
+		c.reads.DropPrefix(scope + prefix)
+		review = review || hours
+	}
+	if review {
+		c.review.DropPrefix(scope)
+	}
+}
+
+// affectedBy is what a write to path may change: every read of the same
+// collection ("/api/v2/callcenters" for a PATCH of one call center: the
+// lists, the call center, its status), and whether the hours review is
+// built from it. A write to anything else drops all the scope's reads.
+func affectedBy(path string) (prefix string, hours bool) {
+	rest, ok := strings.CutPrefix(path, "/api/v2/")
+	name, _, _ := strings.Cut(rest, "/")
+	switch {
+	case !ok || name == "":
+		return "", true
+	case name == "callrouters" || name == "customivrs":
+		return "/api/v2/" + name, false
+	case name == "callcenters" || name == "departments":
+		return "/api/v2/" + name, true
+	}
+	return "", true
 }
 
 // refreshParam on any page's URL reads that page afresh from Dialpad.

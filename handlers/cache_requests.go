@@ -10,9 +10,9 @@ import (
 // CacheReads prepares each signed-in request for the read cache: it
 // collects how old the data shown is (for the page's "Data from Dialpad,
 // 12 s ago"), makes posts and Refreshes read Dialpad afresh, and drops the
-// person's cached reads when the request wrote to Dialpad (WroteToDialpad),
-// whatever it then answered: a write that went out is real even if the
-// page after it failed. Requests that only look or preview keep the cache.
+// person's cached reads that a write Dialpad accepted may have changed
+// (affectedBy), whatever the request then answered: a write that went out
+// is real even if the page after it failed. Requests that only look or preview keep the cache.
 // It runs after identify, which sets up the tracker. The entries go the
 // moment the status is written, before the browser can follow a redirect
 // back to a list, or at the latest when the handler returns.
@@ -34,26 +34,26 @@ func (h *Handler) CacheReads(next http.Handler) http.Handler {
 			return
 		}
 		scope := CacheScope(id.User)
-		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func() { h.dropScope(scope) }}
+		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func(paths []string) { h.dropWritten(scope, paths) }}
 		next.ServeHTTP(iw, r)
 		iw.check()
 	})
 }
 
-// invalidatingWriter calls drop once, when the status goes out or the
-// handler ends, if the request has written to Dialpad by then.
+// invalidatingWriter calls drop with the paths written so far when the
+// status goes out, and with any written after when the handler ends.
 type invalidatingWriter struct {
 	http.ResponseWriter
 	tracker    *writeTracker
-	drop       func()
+	drop       func(paths []string)
 	headerSent bool
-	dropped    bool
+	dropped    int // paths already dropped
 }
 
 func (w *invalidatingWriter) check() {
-	if !w.dropped && w.tracker.wrote.Load() {
-		w.dropped = true
-		w.drop()
+	if paths := w.tracker.since(w.dropped); len(paths) > 0 {
+		w.dropped += len(paths)
+		w.drop(paths)
 	}
 }
 

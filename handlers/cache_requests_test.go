@@ -59,7 +59,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 			var cachedWhenAnswered bool
 			next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if tt.write == writeFirst {
-					noteWrite()
+					noteWrite(http.MethodPatch, "/api/v2/offices/7")
 				}
 				if tt.status != 0 {
 					w.WriteHeader(tt.status)
@@ -70,7 +70,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 					_, _ = w.Write([]byte("ok"))
 				}
 				if tt.write == writeLater {
-					noteWrite()
+					noteWrite(http.MethodPatch, "/api/v2/offices/7")
 				}
 			})
 			req := httptest.NewRequestWithContext(ctx, tt.method, "/x", nil)
@@ -98,11 +98,31 @@ func TestWriteTracker(t *testing.T) {
 	if WroteToDialpad(ctx) {
 		t.Error("a fresh tracker reports a write")
 	}
-	noteWrite()
+	noteWrite(http.MethodPatch, "/api/v2/offices/7")
 	if !WroteToDialpad(ctx) {
 		t.Error("the noted write is not reported")
 	}
 	if other, _ := WithWriteTracker(t.Context()); WroteToDialpad(other) {
 		t.Error("another request's tracker reports my write")
+	}
+}
+
+func TestAffectedBy(t *testing.T) {
+	tests := []struct {
+		path, prefix string
+		hours        bool
+	}{
+		{"/api/v2/callcenters/123", "/api/v2/callcenters", true},
+		{"/api/v2/departments/9", "/api/v2/departments", true},
+		{"/api/v2/callrouters/5/assign_number", "/api/v2/callrouters", false},
+		{"/api/v2/customivrs/callcenter/1/HOLD_MUSIC", "/api/v2/customivrs", false},
+		{"/api/v2/offices/7", "", true}, // unknown reach: everything
+		{"/oauth2/deauthorize", "", true},
+	}
+	for _, tt := range tests {
+		prefix, hours := affectedBy(tt.path)
+		if prefix != tt.prefix || hours != tt.hours {
+			t.Errorf("affectedBy(%q) = %q, %v; want %q, %v", tt.path, prefix, hours, tt.prefix, tt.hours)
+		}
 	}
 }

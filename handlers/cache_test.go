@@ -72,6 +72,7 @@ func TestSaveDropsTheCache(t *testing.T) {
 	s := signedIn(t, emulator.AdminUserID)
 	cc := s.callCenter("Sales")
 	mustStatus(t, s.b.Get("/callcenters"), http.StatusOK) // warm
+	mustStatus(t, s.b.Get("/routers"), http.StatusOK)
 	_, form := s.openForm(ccPath(cc), "hours-form")
 	mustStatus(t, s.b.PostForm(ccPath(cc), with(form, "name", "Sales and Renewals")), http.StatusSeeOther)
 	if got := s.freshCallCenter(cc.ID).Name; got != "Sales and Renewals" {
@@ -82,6 +83,15 @@ func TestSaveDropsTheCache(t *testing.T) {
 	}
 	if body := s.b.Get(ccPath(cc)).Body; !strings.Contains(body, `value="Sales and Renewals"`) {
 		t.Error("the editor still shows the old name after the save")
+	}
+	// A call center's save leaves what it cannot change cached: the
+	// routers list reads again only the call centers it names.
+	s.Emulator.ResetRequests()
+	mustStatus(t, s.b.Get("/routers"), http.StatusOK)
+	for _, r := range s.apiRequests() {
+		if !strings.HasPrefix(r, "GET /api/v2/callcenters/") {
+			t.Errorf("the routers list after a call center's save read %s", r)
+		}
 	}
 	// What the look after the save read is kept again.
 	s.Emulator.ResetRequests()

@@ -13,10 +13,12 @@ import (
 // shares one limiter, so the console slows down instead of earning 429s. It
 // runs a little under the limit, with a smaller burst, because requests
 // reach Dialpad with jitter: at exactly 20/s a burst that left on time can
-// arrive bunched and still be refused.
+// arrive bunched and still be refused. Rate plus burst is 20: no window of
+// one second ever holds more than Dialpad's 20 requests. The read cache
+// (handlers/cache.go) makes most pages cost no request at all.
 const (
-	companyRPS   = 19
-	companyBurst = 10
+	companyRPS   = 15
+	companyBurst = 5
 	// maxBudgetWait is the longest a page or save waits for the company's
 	// budget; past it the person gets a 503 with Retry-After at once
 	// (dialpad.ErrBudgetExhausted) rather than a page that hangs.

@@ -45,7 +45,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithMaxBudgetWait(maxBudgetWait),
 			dialpad.WithReadCache(s.h.ReadCache(a.User)),
 			dialpad.WithLogger(s.logger),
-			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
+			dialpad.WithWriteObserver(noteWrite),
 		)
 		setLogUser(ctx, a.User.ID)
 		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})
