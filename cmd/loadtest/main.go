@@ -110,7 +110,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	perSecond := <-calls
 	rec.report(out, elapsed)
 	total := st.apiCalls() - apiBefore
-	fmt.Fprintf(out, "dialpad calls: %d in all, %.1f/s on average, %d/s at most in any second (Dialpad allows 20)\n",
+	fmt.Fprintf(out, "dialpad calls: %d in all, %.1f/s on average, %.1f/s at most over any sampled second (Dialpad allows 20)\n",
 		total, float64(total)/elapsed.Seconds(), perSecond)
 	fmt.Fprintf(out, "resident memory: %s (this process: console, emulator and load generator)\n", rss())
 	return nil

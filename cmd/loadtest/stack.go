@@ -68,15 +68,16 @@ func (st *stack) apiCalls() int {
 	return n
 }
 
-// sampleCalls counts the emulator's API calls each second for d and sends
-// the highest count.
-func sampleCalls(ctx context.Context, st *stack, d time.Duration) <-chan int {
-	out := make(chan int, 1)
+// sampleCalls counts the emulator's API calls about every second for d and
+// sends the highest rate seen, per second of real time between samples (a
+// busy machine delays the ticks).
+func sampleCalls(ctx context.Context, st *stack, d time.Duration) <-chan float64 {
+	out := make(chan float64, 1)
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
 		deadline := time.After(d)
-		last, peak := st.apiCalls(), 0
+		last, lastAt, peak := st.apiCalls(), time.Now(), 0.0
 		for {
 			select {
 			case <-ctx.Done():
@@ -85,10 +86,10 @@ func sampleCalls(ctx context.Context, st *stack, d time.Duration) <-chan int {
 			case <-deadline:
 				out <- peak
 				return
-			case <-t.C:
+			case now := <-t.C:
 				n := st.apiCalls()
-				peak = max(peak, n-last)
-				last = n
+				peak = max(peak, float64(n-last)/now.Sub(lastAt).Seconds())
+				last, lastAt = n, now
 			}
 		}
 	}()
