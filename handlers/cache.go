@@ -55,14 +55,6 @@ func (s scopedReads) Read(ctx context.Context, key string, fresh bool, load func
 	return s.c.Get(ctx, s.scope+key, fresh, load)
 }
 
-// dropScope forgets everything read under scope: after a write Dialpad
-// accepted, or a Refresh.
-func (h *Handler) dropScope(scope string) {
-	c := h.caches()
-	c.reads.DropPrefix(scope)
-	c.review.DropPrefix(scope)
-}
-
 // dropWritten forgets what writes to paths (API paths Dialpad accepted a
 // write on) may have changed under scope.
 func (h *Handler) dropWritten(scope string, paths []string) {
