@@ -86,8 +86,8 @@ func sampleCalls(ctx context.Context, st *stack, d time.Duration) <-chan float64
 			case <-deadline:
 				out <- peak
 				return
-			case now := <-t.C:
-				n := st.apiCalls()
+			case <-t.C:
+				n, now := st.apiCalls(), time.Now()
 				peak = max(peak, float64(n-last)/now.Sub(lastAt).Seconds())
 				last, lastAt = n, now
 			}
