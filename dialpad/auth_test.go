@@ -4,9 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"golang.org/x/oauth2"
@@ -101,100 +99,5 @@ func TestRedirectToAnotherHostKeepsTheToken(t *testing.T) {
 	}
 	if n := len(elsewhere.requests()); n != 0 {
 		t.Errorf("the other host received %d requests", n)
-	}
-}
-
-// sequenceSource returns the given access tokens in turn, then the last.
-type sequenceSource struct {
-	mu     sync.Mutex
-	tokens []string
-	err    error
-}
-
-func (s *sequenceSource) Token() (*oauth2.Token, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.err != nil {
-		return nil, s.err
-	}
-	t := s.tokens[0]
-	if len(s.tokens) > 1 {
-		s.tokens = s.tokens[1:]
-	}
-	return &oauth2.Token{AccessToken: t}, nil
-}
-
-func TestNotifyingTokenSource(t *testing.T) {
-	tests := []struct {
-		name   string
-		stored *oauth2.Token
-		tokens []string
-		want   []string
-	}{
-		{"first token counts as new", nil, []string{"a", "a", "a"}, []string{"a"}},
-		{"refreshes only", nil, []string{"a", "a", "b", "b", "c"}, []string{"a", "b", "c"}},
-		{"stored token is not news", &oauth2.Token{AccessToken: "a"}, []string{"a", "a", "a"}, nil},
-		{"refresh after stored", &oauth2.Token{AccessToken: "a"}, []string{"a", "b", "b"}, []string{"b"}},
-		{"refresh on first use", &oauth2.Token{AccessToken: "old"}, []string{"a", "a"}, []string{"a"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var got []string
-			src := &sequenceSource{tokens: slices.Clone(tt.tokens)}
-			ts := NotifyingTokenSourceFrom(tt.stored, src, func(tok *oauth2.Token) { got = append(got, tok.AccessToken) })
-			if tt.stored == nil {
-				ts = NotifyingTokenSource(src, func(tok *oauth2.Token) { got = append(got, tok.AccessToken) })
-			}
-			for i, want := range tt.tokens {
-				tok, err := ts.Token()
-				if err != nil || tok.AccessToken != want {
-					t.Fatalf("call %d: %v, %v; want %q", i, tok, err, want)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("notified %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestNotifyingTokenSourceErrorsDoNotNotify(t *testing.T) {
-	calls := 0
-	ts := NotifyingTokenSource(&sequenceSource{err: errors.New("refresh failed")}, func(*oauth2.Token) { calls++ })
-	if _, err := ts.Token(); err == nil {
-		t.Fatal("error swallowed")
-	}
-	if calls != 0 {
-		t.Errorf("notified %d times on error", calls)
-	}
-}
-
-// Run with -race: concurrent callers each see a notification at most once
-// per distinct token, in issue order.
-func TestNotifyingTokenSourceConcurrent(t *testing.T) {
-	var tokens []string
-	for i := range 50 {
-		tokens = append(tokens, fmt.Sprintf("t%02d", i/5))
-	}
-	var mu sync.Mutex
-	var got []string
-	ts := NotifyingTokenSource(&sequenceSource{tokens: tokens}, func(tok *oauth2.Token) {
-		mu.Lock()
-		got = append(got, tok.AccessToken)
-		mu.Unlock()
-	})
-	var wg sync.WaitGroup
-	for range 10 {
-		wg.Go(func() {
-			for range 5 {
-				if _, err := ts.Token(); err != nil {
-					t.Error(err)
-				}
-			}
-		})
-	}
-	wg.Wait()
-	if len(got) != 10 || !slices.IsSorted(got) {
-		t.Errorf("notified %q, want t00..t09 once each in order", got)
 	}
 }

@@ -31,6 +31,9 @@ type Handler struct {
 	// RoutingTimeout is how long the router endpoint tester waits for an
 	// answer; zero means Dialpad's own limit, 5 seconds. Tests shorten it.
 	RoutingTimeout time.Duration
+	// DialpadDeadline is how long one page may spend on all its Dialpad
+	// calls together (PageDeadline); zero means 10 seconds. Tests shorten it.
+	DialpadDeadline time.Duration
 	// Demo simulates calls on routers in demo mode; nil otherwise.
 	Demo DemoControl
 	// IVRAudio plays custom IVRs in the page through /ivrs/audio/{id},

@@ -9,8 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"switchboard/dialpad"
 )
 
@@ -100,7 +98,7 @@ func loadReview(ctx context.Context, c *dialpad.Client, office dialpad.ID) (*rev
 		mu     sync.Mutex
 		items  = map[dialpad.ID][]reviewItem{}
 		failed = map[dialpad.ID]error{}
-		g      errgroup.Group
+		g      fanOut
 	)
 	g.SetLimit(reviewConcurrency)
 	record := func(o dialpad.ID, got []reviewItem, err error) {
@@ -114,18 +112,19 @@ func loadReview(ctx context.Context, c *dialpad.Client, office dialpad.ID) (*rev
 	}
 	for _, o := range read {
 		f := dialpad.ListFilter{OfficeID: o.ID}
-		g.Go(func() error {
+		g.Go(func() {
 			ccs, err := politely(ctx, func() ([]dialpad.CallCenter, error) { return c.CallCenters(ctx, f) })
 			record(o.ID, reviewItems(dialpad.TargetCallCenter, callCenterGroups(ccs)), err)
-			return nil
 		})
-		g.Go(func() error {
+		g.Go(func() {
 			ds, err := politely(ctx, func() ([]dialpad.Department, error) { return c.Departments(ctx, f) })
 			record(o.ID, reviewItems(dialpad.TargetDepartment, departmentGroups(ds)), err)
-			return nil
 		})
 	}
-	_ = g.Wait() // failures are per office, in failed
+	// Failures are per office, in failed; only a panic comes back here.
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 
 	for _, o := range read {
 		if err := failed[o.ID]; err != nil {

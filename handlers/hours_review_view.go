@@ -61,7 +61,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 			order = append(order, it.OfficeID)
 		}
 		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, looks, now)
-		row.Selectable = id.CanEdit(it.OfficeID)
+		row.Selectable = id.CanChange(Resource(it.Kind), it.OfficeID)
 		v.CanBulk = v.CanBulk || row.Selectable
 		if u := usual[it.OfficeID]; u.differs(it.Hours) {
 			row.Differs = true
@@ -81,7 +81,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	case bulkAllowed(id):
 		v.ReadOnlyNote = "You can change hours only in the offices you administer in Dialpad; none of them is shown."
 	default:
-		v.ReadOnlyNote = "You can review hours here. Changing them needs admin rights in Dialpad."
+		v.ReadOnlyNote = hoursReadOnlyReason()
 	}
 	v.Legend = reviewLegend(d, usual, idx, differs)
 	v.Empty = f.emptyState(idx)

@@ -2,7 +2,6 @@ package handlers
 
 import (
 	"context"
-	"slices"
 
 	"switchboard/dialpad"
 )
@@ -26,20 +25,6 @@ func WithIdentity(ctx context.Context, id *Identity) context.Context {
 func IdentityFrom(ctx context.Context) *Identity {
 	id, _ := ctx.Value(identityKey{}).(*Identity)
 	return id
-}
-
-// CanEdit reports whether Dialpad will accept this person's writes to a
-// resource of the office: company admins everywhere, office admins in their
-// offices. The console hides edit controls otherwise, and Dialpad's 403 stays
-// the final word.
-func (id *Identity) CanEdit(officeID dialpad.ID) bool {
-	if id == nil {
-		return false
-	}
-	if id.User.IsSuperAdmin {
-		return true
-	}
-	return slices.Contains(id.User.AdminOfficeIDs, officeID)
 }
 
 // Role names the person's rights in plain words for the page header.

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"sync"
 
 	"switchboard/dialpad"
 )
@@ -32,7 +31,7 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 	}
 
 	var (
-		wg         sync.WaitGroup
+		wg         fanOut
 		offices    []dialpad.Office
 		officesErr error
 		found      = make([]lookup, len(unknown))
@@ -41,7 +40,9 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 	for i, tg := range unknown {
 		wg.Go(func() { found[i] = lookupTarget(ctx, id.Client, tg) })
 	}
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return nil, err
+	}
 	errs := []error{officesErr}
 	for _, l := range found {
 		errs = append(errs, l.err)

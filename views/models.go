@@ -83,6 +83,7 @@ type ErrorView struct {
 type HomeView struct {
 	CompanyName string
 	Domain      string
+	CompanyNote string // why the company's details are missing ("" when shown)
 	Stats       []Stat
 	Offices     []OfficeRow
 	Disabled    DisabledRouters // call routers Dialpad disabled

@@ -14,6 +14,9 @@ const deauthorizeTimeout = 5 * time.Second
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	if a, ok := s.authFrom(ctx); ok {
+		if _, stored, err := s.storedAuth(s.sessions.Token(ctx)); err == nil {
+			a = stored // another page may have renewed the token since this one read the session
+		}
 		s.deauthorize(ctx, a.Token.AccessToken)
 		s.logger.InfoContext(ctx, "signed out", "user_id", a.User.ID)
 	}

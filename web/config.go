@@ -45,6 +45,9 @@ type Config struct {
 	// answer; zero means Dialpad's own 5 seconds. No variable sets it:
 	// tests shorten it so a slow endpoint does not take 5 s to test.
 	RoutingTimeout time.Duration
+	// DialpadDeadline bounds all of one page's Dialpad calls together;
+	// zero means 10 seconds. No variable sets it: tests shorten it.
+	DialpadDeadline time.Duration
 
 	// publicURLFromAddr records that PublicURL was derived from Addr, so it
 	// can follow the real port when Addr asks for any free one (":0").

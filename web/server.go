@@ -28,8 +28,11 @@ type Server struct {
 	cfg      Config
 	logger   *slog.Logger
 	now      func() time.Time
-	hc       *http.Client // for Dialpad: API calls, token exchange, refresh, deauthorize
+	hc       *http.Client // for Dialpad: API calls, deauthorize
+	tokenHC  *http.Client // hc, sending token requests as JSON (see oauthContext)
 	sessions *scs.SessionManager
+	store    scs.Store   // where sessions live (WithSessionStore); memstore by default
+	renewing *keyedLocks // one token renewal at a time per session
 	oauth    *oauth2.Config
 	h        *handlers.Handler
 	limiters *limiters
@@ -53,6 +56,14 @@ func WithHTTPClient(hc *http.Client) Option {
 	return func(s *Server) { s.hc = hc }
 }
 
+// WithSessionStore keeps sessions in st instead of the process's memory.
+// Token renewal reads the session again from st, but its lock, and the
+// check that keeps a stale token from being written back, hold within one
+// process: several instances on one store need the store to provide them.
+func WithSessionStore(st scs.Store) Option {
+	return func(s *Server) { s.store = st }
+}
+
 // New wires the console for cfg.
 func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	if cfg.DialpadURL == "" || cfg.PublicURL == "" || cfg.ClientID == "" {
@@ -71,16 +82,20 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		now:      time.Now,
 		hc:       &http.Client{Timeout: 30 * time.Second},
 		limiters: newLimiters(),
+		renewing: newKeyedLocks(),
 	}
 	for _, o := range opts {
 		o(s)
 	}
 
 	s.sessions = scs.New()
-	// memstore sweeps expired sessions every minute for the life of the
-	// process. Its StopCleanup races with that goroutine's start, so
-	// servers built by tests simply leave it running.
-	s.sessions.Store = memstore.NewWithCleanupInterval(time.Minute)
+	if s.store == nil {
+		// memstore sweeps expired sessions every minute for the life of
+		// the process. Its StopCleanup races with that goroutine's start,
+		// so servers built by tests simply leave it running.
+		s.store = memstore.NewWithCleanupInterval(time.Minute)
+	}
+	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: newKeyedLocks()}
 	s.sessions.Lifetime = sessionLifetime
 	s.sessions.IdleTimeout = sessionIdle
 	s.sessions.Cookie.Name = sessionCookie
@@ -100,6 +115,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		},
 		RedirectURL: cfg.PublicURL + "/auth/callback",
 	}
+	s.tokenHC = jsonTokenClient(s.hc, s.oauth.Endpoint.TokenURL)
 
 	s.h = &handlers.Handler{
 		Logger:   logger,
@@ -110,6 +126,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 
 		AllowPrivateRoutingURLs: cfg.AllowPrivateRoutingURLs,
 		RoutingTimeout:          cfg.RoutingTimeout,
+		DialpadDeadline:         cfg.DialpadDeadline,
 		Demo:                    s.demoControl(),
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
 	}

@@ -27,12 +27,15 @@ type authState struct {
 }
 
 // sessionToken is the OAuth token. Expiry is on the console's clock,
-// computed from expires_in when the token arrived.
+// computed from expires_in when the token arrived. Renewals counts the
+// refreshes since sign-in: the higher count is the newer token, which is
+// how a stale copy is told from a fresh one (see tokenKeepingStore).
 type sessionToken struct {
 	AccessToken  string
 	RefreshToken string
 	TokenType    string
 	Expiry       time.Time
+	Renewals     int
 }
 
 // registerSessionTypes tells gob (scs's codec) about the types stored

@@ -94,12 +94,11 @@ func (e *Emulator) authorizeDecision(w http.ResponseWriter, r *http.Request) {
 		code := randomToken()
 		e.mu.Lock()
 		e.grants.codes[code] = &authCode{
-			clientID:    req.ClientID,
-			redirectURI: req.RedirectURI,
-			userID:      userID,
-			challenge:   req.Challenge,
-			method:      req.Method,
-			expires:     e.now().Add(codeTTL),
+			clientID:  req.ClientID,
+			userID:    userID,
+			challenge: req.Challenge,
+			method:    req.Method,
+			expires:   e.now().Add(codeTTL),
 		}
 		e.mu.Unlock()
 		redirectBack(w, r, req, url.Values{"code": {code}})

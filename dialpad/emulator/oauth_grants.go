@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"slices"
 	"time"
 
 	"switchboard/dialpad"
@@ -14,12 +15,13 @@ type grantStore struct {
 	codes   map[string]*authCode
 	access  map[string]*grant
 	refresh map[string]*grant
+	asked   []string // grant_type of every token request, for tests
 }
 
-// authCode is an authorization code and everything it is bound to.
+// authCode is an authorization code and everything it is bound to. Not
+// the redirect URI: Dialpad's token request has no field to check it.
 type authCode struct {
 	clientID      string
-	redirectURI   string
 	userID        dialpad.ID
 	challenge     string
 	method        string // PKCE: "S256", "plain" or "" (no PKCE)
@@ -86,6 +88,22 @@ func randomBytes(n int) []byte {
 	b := make([]byte, n)
 	_, _ = rand.Read(b) // crypto/rand.Read never fails (Go 1.24+)
 	return b
+}
+
+// noteTokenRequest records a token request's grant type ("" when the body
+// named none or could not be read).
+func (e *Emulator) noteTokenRequest(grantType string) {
+	e.mu.Lock()
+	e.grants.asked = append(e.grants.asked, grantType)
+	e.mu.Unlock()
+}
+
+// TokenRequests returns the grant_type of every request to /oauth2/token,
+// valid or not, oldest first: tests count refreshes with it.
+func (e *Emulator) TokenRequests() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return slices.Clone(e.grants.asked)
 }
 
 // IssueToken returns a valid access token for userID, for tests that skip

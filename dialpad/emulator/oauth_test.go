@@ -90,12 +90,41 @@ type tokens struct {
 	IDToken      string `json:"id_token"`
 }
 
-func exchangeForm(code string) url.Values {
-	return url.Values{
-		"grant_type":    {"authorization_code"},
-		"code":          {code},
-		"redirect_uri":  {redirectURI},
-		"code_verifier": {pkceVerifier},
+// postToken posts a token request body as it is, with contentType.
+func (f *fixture) postToken(contentType, body, basicUser, basicPass string) response {
+	f.t.Helper()
+	req, err := http.NewRequest("POST", f.srv.URL+"/oauth2/token", strings.NewReader(body))
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", contentType)
+	if basicUser != "" {
+		req.SetBasicAuth(basicUser, basicPass)
+	}
+	return f.send(req)
+}
+
+// token posts body as the JSON the spec documents.
+func (f *fixture) token(body map[string]any, basicUser, basicPass string) response {
+	f.t.Helper()
+	raw, err := json.Marshal(body)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return f.postToken("application/json", string(raw), basicUser, basicPass)
+}
+
+// tokenAsApp posts body with the app's credentials in Basic auth.
+func (f *fixture) tokenAsApp(body map[string]any) response {
+	f.t.Helper()
+	return f.token(body, emulator.DefaultClientID, emulator.DefaultClientSecret)
+}
+
+func exchangeBody(code string) map[string]any {
+	return map[string]any{
+		"grant_type":    "authorization_code",
+		"code":          code,
+		"code_verifier": pkceVerifier,
 	}
 }
 
@@ -121,7 +150,7 @@ func TestOAuthCodeFlowWithPKCE(t *testing.T) {
 	}
 
 	code := f.code(emulator.SupportUserID)
-	r := f.postForm("/oauth2/token", exchangeForm(code), emulator.DefaultClientID, emulator.DefaultClientSecret)
+	r := f.tokenAsApp(exchangeBody(code))
 	var tok tokens
 	f.decode(r, &tok)
 	if tok.AccessToken == "" || tok.RefreshToken == "" || tok.TokenType != "bearer" || tok.ExpiresIn != 1800 || tok.IDToken != "" {
@@ -138,20 +167,19 @@ func TestOAuthCodeFlowWithPKCE(t *testing.T) {
 	}
 }
 
-func TestOAuthTokenAcceptsJSONBodyAndPlainPKCE(t *testing.T) {
+func TestOAuthTokenCredentialsInBodyAndPlainPKCE(t *testing.T) {
 	f := newFixture(t, emulator.Options{})
 	loc := f.consent(authorizeQuery(url.Values{"code_challenge": {"plain-verifier-0123456789-0123456789-0123"}, "code_challenge_method": {"plain"}}),
 		"allow", emulator.AdminUserID)
-	body := map[string]string{
+	body := map[string]any{
 		"grant_type":    "authorization_code",
 		"code":          loc.Query().Get("code"),
-		"redirect_uri":  redirectURI,
 		"code_verifier": "plain-verifier-0123456789-0123456789-0123",
 		"client_id":     emulator.DefaultClientID,
 		"client_secret": emulator.DefaultClientSecret,
 	}
 	var tok tokens
-	f.decode(f.do("POST", "/oauth2/token", "", body), &tok)
+	f.decode(f.token(body, "", ""), &tok)
 	if tok.AccessToken == "" {
 		t.Fatal("no access token")
 	}
@@ -160,59 +188,55 @@ func TestOAuthTokenAcceptsJSONBodyAndPlainPKCE(t *testing.T) {
 func TestOAuthTokenErrors(t *testing.T) {
 	tests := []struct {
 		name       string
-		change     func(f *fixture, form url.Values) (user, pass string)
+		change     func(f *fixture, body map[string]any) (user, pass string)
 		wantStatus int
 		wantError  string
 	}{
-		{"wrong verifier", func(f *fixture, form url.Values) (string, string) {
-			form.Set("code_verifier", strings.Repeat("x", 43))
+		{"wrong verifier", func(f *fixture, body map[string]any) (string, string) {
+			body["code_verifier"] = strings.Repeat("x", 43)
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "invalid_grant"},
-		{"missing verifier", func(f *fixture, form url.Values) (string, string) {
-			form.Del("code_verifier")
+		{"missing verifier", func(f *fixture, body map[string]any) (string, string) {
+			delete(body, "code_verifier")
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "invalid_grant"},
-		{"reused code", func(f *fixture, form url.Values) (string, string) {
-			first := f.postForm("/oauth2/token", form, emulator.DefaultClientID, emulator.DefaultClientSecret)
+		{"reused code", func(f *fixture, body map[string]any) (string, string) {
+			first := f.tokenAsApp(body)
 			if first.status != 200 {
 				f.t.Fatalf("first exchange: %d %s", first.status, first.body)
 			}
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "invalid_grant"},
-		{"expired code", func(f *fixture, form url.Values) (string, string) {
+		{"expired code", func(f *fixture, body map[string]any) (string, string) {
 			f.clock.Advance(61 * time.Second)
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "invalid_grant"},
-		{"wrong redirect_uri", func(f *fixture, form url.Values) (string, string) {
-			form.Set("redirect_uri", "https://evil.example/callback")
+		{"unknown code", func(f *fixture, body map[string]any) (string, string) {
+			body["code"] = "not-a-code"
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "invalid_grant"},
-		{"unknown code", func(f *fixture, form url.Values) (string, string) {
-			form.Set("code", "not-a-code")
-			return emulator.DefaultClientID, emulator.DefaultClientSecret
-		}, 400, "invalid_grant"},
-		{"wrong secret", func(f *fixture, form url.Values) (string, string) {
+		{"wrong secret", func(f *fixture, body map[string]any) (string, string) {
 			return emulator.DefaultClientID, "not-the-secret"
 		}, 401, "invalid_client"},
-		{"wrong client id", func(f *fixture, form url.Values) (string, string) {
+		{"wrong client id", func(f *fixture, body map[string]any) (string, string) {
 			return "someone-else", emulator.DefaultClientSecret
 		}, 401, "invalid_client"},
-		{"unsupported grant", func(f *fixture, form url.Values) (string, string) {
-			form.Set("grant_type", "password")
+		{"unsupported grant", func(f *fixture, body map[string]any) (string, string) {
+			body["grant_type"] = "password"
 			return emulator.DefaultClientID, emulator.DefaultClientSecret
 		}, 400, "unsupported_grant_type"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFixture(t, emulator.Options{})
-			form := exchangeForm(f.code(emulator.AdminUserID))
-			user, pass := tt.change(f, form)
-			r := f.postForm("/oauth2/token", form, user, pass)
+			body := exchangeBody(f.code(emulator.AdminUserID))
+			user, pass := tt.change(f, body)
+			r := f.token(body, user, pass)
 			if r.status != tt.wantStatus {
 				t.Fatalf("status = %d, want %d: %s", r.status, tt.wantStatus, r.body)
 			}
-			var body struct{ Error, ErrorDescription string }
-			if err := json.Unmarshal(r.body, &body); err != nil || body.Error != tt.wantError {
+			var answer struct{ Error, ErrorDescription string }
+			if err := json.Unmarshal(r.body, &answer); err != nil || answer.Error != tt.wantError {
 				t.Fatalf("body = %s, want error %q", r.body, tt.wantError)
 			}
 			if strings.Contains(string(r.body), emulator.DefaultClientSecret) {
@@ -224,10 +248,10 @@ func TestOAuthTokenErrors(t *testing.T) {
 
 func TestOAuthReusedCodeRevokesItsTokens(t *testing.T) {
 	f := newFixture(t, emulator.Options{})
-	form := exchangeForm(f.code(emulator.AdminUserID))
+	body := exchangeBody(f.code(emulator.AdminUserID))
 	var tok tokens
-	f.decode(f.postForm("/oauth2/token", form, emulator.DefaultClientID, emulator.DefaultClientSecret), &tok)
-	if r := f.postForm("/oauth2/token", form, emulator.DefaultClientID, emulator.DefaultClientSecret); r.status != 400 {
+	f.decode(f.tokenAsApp(body), &tok)
+	if r := f.tokenAsApp(body); r.status != 400 {
 		t.Fatalf("replay status = %d", r.status)
 	}
 	if r := f.do("GET", "/api/v2/users/me", tok.AccessToken, nil); r.status != 401 {
@@ -238,17 +262,17 @@ func TestOAuthReusedCodeRevokesItsTokens(t *testing.T) {
 func TestOAuthRefreshRotatesTokens(t *testing.T) {
 	f := newFixture(t, emulator.Options{TokenTTL: time.Hour})
 	var first tokens
-	f.decode(f.postForm("/oauth2/token", exchangeForm(f.code(emulator.AdminUserID)), emulator.DefaultClientID, emulator.DefaultClientSecret), &first)
+	f.decode(f.tokenAsApp(exchangeBody(f.code(emulator.AdminUserID))), &first)
 
 	f.clock.Advance(2 * time.Hour)
 	if r := f.do("GET", "/api/v2/users/me", first.AccessToken, nil); r.status != 401 {
 		t.Fatalf("expired token: status %d", r.status)
 	}
 
-	refresh := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {first.RefreshToken},
-		"client_id": {emulator.DefaultClientID}, "client_secret": {emulator.DefaultClientSecret}}
+	refresh := map[string]any{"grant_type": "refresh_token", "refresh_token": first.RefreshToken,
+		"client_id": emulator.DefaultClientID, "client_secret": emulator.DefaultClientSecret}
 	var second tokens
-	f.decode(f.postForm("/oauth2/token", refresh, "", ""), &second)
+	f.decode(f.token(refresh, "", ""), &second)
 	if second.AccessToken == first.AccessToken || second.RefreshToken == first.RefreshToken || second.ExpiresIn != 3600 {
 		t.Fatalf("refresh did not rotate: %+v", second)
 	}
@@ -257,7 +281,7 @@ func TestOAuthRefreshRotatesTokens(t *testing.T) {
 	if me.ID != emulator.AdminUserID {
 		t.Fatalf("refreshed token belongs to %d", me.ID)
 	}
-	if r := f.postForm("/oauth2/token", refresh, "", ""); r.status != 400 || !strings.Contains(string(r.body), "invalid_grant") {
+	if r := f.token(refresh, "", ""); r.status != 400 || !strings.Contains(string(r.body), "invalid_grant") {
 		t.Fatalf("old refresh token still works: %d %s", r.status, r.body)
 	}
 }
@@ -265,7 +289,7 @@ func TestOAuthRefreshRotatesTokens(t *testing.T) {
 func TestOAuthDeauthorizeRevokes(t *testing.T) {
 	f := newFixture(t, emulator.Options{})
 	var tok tokens
-	f.decode(f.postForm("/oauth2/token", exchangeForm(f.code(emulator.AdminUserID)), emulator.DefaultClientID, emulator.DefaultClientSecret), &tok)
+	f.decode(f.tokenAsApp(exchangeBody(f.code(emulator.AdminUserID))), &tok)
 
 	if r := f.do("POST", "/oauth2/deauthorize", tok.AccessToken, nil); r.status != http.StatusNoContent {
 		t.Fatalf("deauthorize: %d %s", r.status, r.body)
@@ -273,8 +297,8 @@ func TestOAuthDeauthorizeRevokes(t *testing.T) {
 	if r := f.do("GET", "/api/v2/users/me", tok.AccessToken, nil); r.status != 401 {
 		t.Fatalf("revoked access token: status %d", r.status)
 	}
-	refresh := url.Values{"grant_type": {"refresh_token"}, "refresh_token": {tok.RefreshToken}}
-	if r := f.postForm("/oauth2/token", refresh, emulator.DefaultClientID, emulator.DefaultClientSecret); r.status != 400 {
+	refresh := map[string]any{"grant_type": "refresh_token", "refresh_token": tok.RefreshToken}
+	if r := f.tokenAsApp(refresh); r.status != 400 {
 		t.Fatalf("revoked refresh token: status %d", r.status)
 	}
 	if r := f.do("POST", "/oauth2/deauthorize", tok.AccessToken, nil); r.status != 401 {

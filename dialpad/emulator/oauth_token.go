@@ -4,44 +4,9 @@ import (
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
-	"encoding/json"
-	"io"
-	"mime"
 	"net/http"
 	"net/url"
 )
-
-// tokenParams are the token request's fields, from a form (what
-// golang.org/x/oauth2 sends) or a JSON body (what Dialpad's spec shows).
-type tokenParams map[string]string
-
-func readTokenParams(r *http.Request) (tokenParams, error) {
-	p := tokenParams{}
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	if ct == "application/json" {
-		b, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		if err != nil {
-			return nil, err
-		}
-		var m map[string]any
-		if err := json.Unmarshal(b, &m); err != nil {
-			return nil, err
-		}
-		for k, v := range m {
-			if s, ok := v.(string); ok {
-				p[k] = s
-			}
-		}
-		return p, nil
-	}
-	if err := r.ParseForm(); err != nil {
-		return nil, err
-	}
-	for k := range r.PostForm {
-		p[k] = r.PostForm.Get(k)
-	}
-	return p, nil
-}
 
 // oauthError is an RFC 6749 section 5.2 error.
 type oauthError struct {
@@ -75,9 +40,10 @@ type tokenResponse struct {
 // token is POST /oauth2/token: the authorization_code and refresh_token
 // grants. Refreshing rotates both tokens.
 func (e *Emulator) token(w http.ResponseWriter, r *http.Request) {
-	p, err := readTokenParams(r)
-	if err != nil {
-		writeOAuthError(w, oauthError{status: http.StatusBadRequest, code: "invalid_request", about: "the body must be a form or a JSON object"})
+	p, oe := readTokenRequest(r)
+	e.noteTokenRequest(p.GrantType)
+	if oe != nil {
+		writeOAuthError(w, *oe)
 		return
 	}
 	if oe := e.checkClient(r, p); oe != nil {
@@ -86,16 +52,10 @@ func (e *Emulator) token(w http.ResponseWriter, r *http.Request) {
 	}
 	e.mu.Lock()
 	var gr *grant
-	var oe *oauthError
-	switch p["grant_type"] {
-	case "authorization_code":
+	if p.GrantType == "authorization_code" {
 		gr, oe = e.redeemCode(p)
-	case "refresh_token":
+	} else {
 		gr, oe = e.rotate(p)
-	case "":
-		oe = &oauthError{status: http.StatusBadRequest, code: "invalid_request", about: "grant_type is required"}
-	default:
-		oe = &oauthError{status: http.StatusBadRequest, code: "unsupported_grant_type", about: "grant_type must be authorization_code or refresh_token"}
 	}
 	var resp tokenResponse
 	if oe == nil {
@@ -115,15 +75,19 @@ func (e *Emulator) token(w http.ResponseWriter, r *http.Request) {
 }
 
 // checkClient verifies the app's credentials, from HTTP Basic auth or the
-// body.
-func (e *Emulator) checkClient(r *http.Request, p tokenParams) *oauthError {
+// body (the spec allows either). Both at once is refused, as RFC 6749
+// section 2.3 says a client must use one method per request.
+func (e *Emulator) checkClient(r *http.Request, p tokenRequest) *oauthError {
 	id, secret, basic := r.BasicAuth()
-	if basic {
+	switch {
+	case basic && (p.ClientID != "" || p.ClientSecret != ""):
+		return invalidRequest("send the client credentials in the body or in Basic auth, not both")
+	case basic:
 		// RFC 6749 section 2.3.1: Basic credentials are form-encoded first.
 		id, _ = url.QueryUnescape(id)
 		secret, _ = url.QueryUnescape(secret)
-	} else {
-		id, secret = p["client_id"], p["client_secret"]
+	default:
+		id, secret = p.ClientID, p.ClientSecret
 	}
 	okID := subtle.ConstantTimeCompare([]byte(id), []byte(e.opts.ClientID)) == 1
 	okSecret := subtle.ConstantTimeCompare([]byte(secret), []byte(e.opts.ClientSecret)) == 1
@@ -134,11 +98,13 @@ func (e *Emulator) checkClient(r *http.Request, p tokenParams) *oauthError {
 }
 
 // redeemCode trades an authorization code for a token pair. Codes are
-// single use: replaying one revokes what it bought. The caller holds e.mu.
-func (e *Emulator) redeemCode(p tokenParams) (*grant, *oauthError) {
-	code, ok := e.grants.codes[p["code"]]
+// single use: replaying one revokes what it bought. The spec's body carries
+// no redirect_uri, so the code is bound to its client and PKCE verifier
+// only. The caller holds e.mu.
+func (e *Emulator) redeemCode(p tokenRequest) (*grant, *oauthError) {
+	code, ok := e.grants.codes[p.Code]
 	switch {
-	case p["code"] == "" || !ok:
+	case !ok:
 		return nil, invalidGrant("unknown authorization code")
 	case code.redeemed:
 		if gr, ok := e.grants.access[code.grantedAccess]; ok {
@@ -152,9 +118,7 @@ func (e *Emulator) redeemCode(p tokenParams) (*grant, *oauthError) {
 		return nil, invalidGrant("authorization code expired")
 	case code.clientID != e.opts.ClientID:
 		return nil, invalidGrant("authorization code was issued to another client")
-	case p["redirect_uri"] != code.redirectURI:
-		return nil, invalidGrant("redirect_uri does not match the authorization request")
-	case !pkceMatches(code.method, code.challenge, p["code_verifier"]):
+	case !pkceMatches(code.method, code.challenge, p.CodeVerifier):
 		return nil, invalidGrant("code_verifier does not match the code_challenge")
 	}
 	gr := e.grants.issue(code.userID, code.clientID, e.now().Add(e.opts.TokenTTL))
@@ -178,9 +142,9 @@ func pkceMatches(method, challenge, verifier string) bool {
 
 // rotate trades a refresh token for a new pair and retires the old one.
 // The caller holds e.mu.
-func (e *Emulator) rotate(p tokenParams) (*grant, *oauthError) {
-	old, ok := e.grants.refresh[p["refresh_token"]]
-	if p["refresh_token"] == "" || !ok {
+func (e *Emulator) rotate(p tokenRequest) (*grant, *oauthError) {
+	old, ok := e.grants.refresh[p.RefreshToken]
+	if !ok {
 		return nil, invalidGrant("unknown refresh token")
 	}
 	e.grants.revoke(old)

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -31,16 +30,17 @@ func (r *tokenRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if req.URL.Path == "/oauth2/token" && req.GetBody != nil {
 		if body, err := req.GetBody(); err == nil {
 			b, _ := io.ReadAll(body)
-			if form, err := url.ParseQuery(string(b)); err == nil {
-				r.mu.Lock()
-				r.grants = append(r.grants, form.Get("grant_type"))
-				for _, k := range []string{"code", "code_verifier", "client_secret"} {
-					if v := form.Get(k); v != "" && !slices.Contains(r.secrets, v) {
-						r.secrets = append(r.secrets, v)
-					}
+			var fields map[string]any // a JSON body, as Dialpad's spec documents
+			_ = json.Unmarshal(b, &fields)
+			grant, _ := fields["grant_type"].(string)
+			r.mu.Lock()
+			r.grants = append(r.grants, grant)
+			for _, k := range []string{"code", "code_verifier", "client_secret"} {
+				if v, _ := fields[k].(string); v != "" && !slices.Contains(r.secrets, v) {
+					r.secrets = append(r.secrets, v)
 				}
-				r.mu.Unlock()
 			}
+			r.mu.Unlock()
 		}
 	}
 	res, err := r.base.RoundTrip(req)

@@ -22,6 +22,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 	"switchboard/web"
 )
 
@@ -58,7 +59,8 @@ func WithConfig(fn func(*web.Config)) Option {
 	return func(s *settings) { s.config = append(s.config, fn) }
 }
 
-// WithServerOptions passes options to web.New (a company limiter, say).
+// WithServerOptions passes options to web.New (a session store, say),
+// after the clock and HTTP client the stack sets.
 func WithServerOptions(opts ...web.Option) Option {
 	return func(s *settings) { s.server = append(s.server, opts...) }
 }
@@ -81,7 +83,14 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	}
 
 	st.Emulator = emulator.New(set.emu)
-	emuServer := httptest.NewServer(st.Emulator)
+	// Every exchange with the emulator is checked against Dialpad's spec;
+	// violations fail the test when it ends. Benchmarks measure the console,
+	// not the checker, so they talk to the emulator directly.
+	var emuHandler http.Handler = st.Emulator
+	if _, bench := t.(*testing.B); !bench {
+		emuHandler = spectest.Wrap(t, st.Emulator)
+	}
+	emuServer := httptest.NewServer(emuHandler)
 	t.Cleanup(emuServer.Close)
 	st.EmulatorURL = emuServer.URL
 
