@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"switchboard/cache"
+	"switchboard/dialpad/cache"
 	"switchboard/dialpad"
 )
 

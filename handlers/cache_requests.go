@@ -3,7 +3,7 @@ package handlers
 import (
 	"net/http"
 
-	"switchboard/cache"
+	"switchboard/dialpad/cache"
 	"switchboard/dialpad"
 )
 

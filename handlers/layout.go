@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"time"
 
-	"switchboard/cache"
+	"switchboard/dialpad/cache"
 	"switchboard/views"
 )
 
