@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"switchboard/dialpad/cache"
 	"switchboard/dialpad"
+	"switchboard/dialpad/cache"
 )
 
 // What the console read from Dialpad is kept for cache.DefaultTTL (30 s)

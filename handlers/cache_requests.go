@@ -3,8 +3,8 @@ package handlers
 import (
 	"net/http"
 
-	"switchboard/dialpad/cache"
 	"switchboard/dialpad"
+	"switchboard/dialpad/cache"
 )
 
 // CacheReads prepares each signed-in request for the read cache: it
