@@ -22,6 +22,9 @@ const (
 
 // get decodes the JSON answer of GET path?q into out.
 func (c *Client) get(ctx context.Context, path string, q url.Values, out any) error {
+	if c.cache != nil {
+		return c.cachedGet(ctx, path, q, out)
+	}
 	return c.do(ctx, http.MethodGet, path, q, nil, out)
 }
 
@@ -67,10 +70,8 @@ func (c *Client) do(ctx context.Context, method, path string, q url.Values, in, 
 // attempt sends one HTTP request and reports whether its failure is worth
 // a retry.
 func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path string, q url.Values, payload []byte, out any) (retry bool, err error) {
-	if c.limiter != nil {
-		if err := c.limiter.Wait(ctx); err != nil {
-			return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
+	if err := c.takeBudget(ctx); err != nil {
+		return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
 	}
 	var sent atomic.Bool // a write went out: its failure may hide a change (outcome.go)
 	req, err := c.newRequest(withSentTrace(ctx, &sent), method, path, q, payload)

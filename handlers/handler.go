@@ -5,6 +5,7 @@ package handlers
 
 import (
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -42,14 +43,11 @@ type Handler struct {
 	// routerChanges remembers when this console last changed each router
 	// (router_changes.go). Zero value ready; it guards itself.
 	routerChanges routerChanges
-	// targets keeps each person's router target lists for a short while
-	// (router_targets.go). Zero value ready.
-	targets targetsCache
-
-	// lists caches the hours review's lists per person for a short while
-	// (listcache.go). Zero value ready; it guards itself, so Handler must
-	// not be copied.
-	lists listCache
+	// cache keeps Dialpad reads for a short while, per scope (cache.go).
+	// Set up on first use through caches(); it guards itself, so Handler
+	// must not be copied.
+	cache     handlerCaches
+	cacheInit sync.Once
 	// sealer seals form bases (form_seal.go), reusing its compressors.
 	// Zero value ready.
 	sealer formstate.Sealer

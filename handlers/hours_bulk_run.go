@@ -43,6 +43,8 @@ type bulkResult struct {
 // and the rest carry on. Results keep the order of bases. The error is a
 // panic in one of the saves: a bug, answered with the 500 page.
 func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) ([]bulkResult, error) {
+	// Saves and pages of people go first; the batch waits behind them.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	results := make([]bulkResult, len(bases))
 	var g fanOut
 	g.SetLimit(bulkConcurrency)

@@ -54,22 +54,24 @@ type reviewData struct {
 // cache unless refresh asks for a fresh read. Complete loads are cached;
 // one with a failed office is not, so the next look tries again.
 func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.ID, refresh bool) (*reviewData, error) {
-	k := listKey{user: id.User.ID, office: office}
-	if !refresh {
-		if d, ok := h.lists.get(k, h.now()); ok {
-			return d, nil
+	key := CacheScope(id.User) + "review?office=" + office.String()
+	reviews := &h.caches().review
+	d, err := reviews.Get(ctx, key, refresh, func(ctx context.Context) (*reviewData, error) {
+		started := h.now()
+		// Every list is read afresh when the review is: its own entry
+		// must not be built from older reads.
+		d, err := loadReview(dialpad.WithFreshReads(ctx), id.Client, office)
+		if err != nil {
+			return nil, err
 		}
+		d.LoadedAt = started
+		return d, nil
+	})
+	if err == nil && len(d.Failed) > 0 {
+		// A load with a failed office is not kept: the next look tries again.
+		reviews.DropPrefix(key)
 	}
-	started := h.now()
-	d, err := loadReview(ctx, id.Client, office)
-	if err != nil {
-		return nil, err
-	}
-	d.LoadedAt = started
-	if len(d.Failed) == 0 {
-		h.lists.put(k, d, started, h.now())
-	}
-	return d, nil
+	return d, err
 }
 
 // loadReview reads the offices, then each office's call centers and

@@ -107,6 +107,8 @@ func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan i
 		out   []views.IVRCopyResult
 		tally copyTally
 	)
+	// Saves and pages of people go first; the copy waits behind them.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	for _, pt := range plan.Targets {
 		if ctx.Err() != nil {
 			break

@@ -49,6 +49,9 @@ func classifyUpstream(err error) (upstreamProblem, bool) {
 	if ae, ok := errors.AsType[*dialpad.APIError](err); ok {
 		return apiProblem(ae), true
 	}
+	if p, ok := budgetProblem(err); ok {
+		return p, true
+	}
 	switch {
 	case err == nil:
 		return upstreamProblem{}, false

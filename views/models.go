@@ -15,6 +15,11 @@ type LayoutData struct {
 	JS       string
 	Icon     string // the tab icon, so browsers stop asking for /favicon.ico
 	Nav      string // active section: one of the Nav* constants
+	// DataAge says how old the Dialpad data on the page is ("Data from
+	// Dialpad, 12 s ago"); DataRefresh reads the page afresh. Empty when
+	// the page showed nothing from Dialpad.
+	DataAge     string
+	DataRefresh string
 }
 
 // Sections of the top navigation, used as LayoutData.Nav.

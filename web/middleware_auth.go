@@ -42,8 +42,10 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
+			dialpad.WithMaxBudgetWait(maxBudgetWait),
+			dialpad.WithReadCache(s.h.ReadCache(a.User)),
 			dialpad.WithLogger(s.logger),
-			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
+			dialpad.WithWriteObserver(noteWrite),
 		)
 		setLogUser(ctx, a.User.ID)
 		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})

@@ -16,7 +16,8 @@ func (s *Server) routes() http.Handler {
 	// Every request: an id, one log line, security headers, panics turned
 	// into the error page, and cross-origin protection for every
 	// state-changing method (the console's CSRF defence).
-	r.Use(middleware.RequestID, s.logRequests, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
+	// Answers are compressed when the browser asks (middleware_compress.go).
+	r.Use(middleware.RequestID, s.logRequests, s.compress, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
 	r.NotFound(noStore(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound)))).ServeHTTP)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
@@ -36,12 +37,13 @@ func (s *Server) routes() http.Handler {
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
-			// A write Dialpad accepted drops the person's cached hours
-			// review lists, so what they just changed shows at once.
+			// Dialpad reads are cached for half a minute per person; a
+			// write Dialpad accepted drops them, so what the person just
+			// changed shows at once, and ?refresh=1 reads a page afresh.
 			// One deadline for all of a page's Dialpad calls, the token
 			// refresh included: past it the page answers 504 in time.
 			r.Use(s.h.PageDeadline)
-			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
+			r.Use(s.identify, s.requireSignIn, s.h.CacheReads)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)
 			r.Get("/departments", s.h.DepartmentList)

@@ -36,8 +36,9 @@ type Server struct {
 	h        *handlers.Handler
 	limiters *limiters
 	csrf     *http.CrossOriginProtection
-	demo     handlers.DemoControl // demo mode's call simulator (WithDemo)
-	storage  *Storage             // database and session store (WithStorage); nil keeps sessions in memory
+	compress func(http.Handler) http.Handler // zstd/gzip (middleware_compress.go)
+	demo     handlers.DemoControl            // demo mode's call simulator (WithDemo)
+	storage  *Storage                        // database and session store (WithStorage); nil keeps sessions in memory
 	router   http.Handler
 }
 
@@ -127,6 +128,9 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
 	}
 
+	if s.compress, err = newCompressor(); err != nil {
+		return nil, fmt.Errorf("web: compression: %w", err)
+	}
 	s.csrf = http.NewCrossOriginProtection()
 	s.csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 
