@@ -4,6 +4,9 @@
 package handlers
 
 import (
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
+
 	"log/slog"
 	"sync"
 	"time"
@@ -36,6 +39,16 @@ type Handler struct {
 	DialpadDeadline time.Duration
 	// Demo simulates calls on routers in demo mode; nil otherwise.
 	Demo DemoControl
+	// Mode says whose credential Dialpad calls carry: each person's own
+	// token, or the company API key (then Switchboard's roles are the only
+	// guard). web sets it from configuration.
+	Mode access.Mode
+	// Grants are the roles the company gave people in Switchboard; nil
+	// (tests without a database) means nobody has a grant.
+	Grants access.Store
+	// Audit keeps the record of every write sent to Dialpad and every grant
+	// change; nil records nothing (tests without a database).
+	Audit AuditLog
 	// IVRAudio plays custom IVRs in the page through /ivrs/audio/{id},
 	// which relays the emulator's audio URL; real Dialpad has none, so web
 	// sets it in demo mode only.
@@ -51,4 +64,10 @@ type Handler struct {
 	// sealer seals form bases (form_seal.go), reusing its compressors.
 	// Zero value ready.
 	sealer formstate.Sealer
+}
+
+// AuditLog records audit entries and reads them back for /audit.
+type AuditLog interface {
+	audit.Recorder
+	audit.Query
 }

@@ -1,6 +1,9 @@
 package handlers
 
 import (
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
+
 	"context"
 
 	"switchboard/dialpad"
@@ -12,6 +15,12 @@ import (
 type Identity struct {
 	User   dialpad.User
 	Client *dialpad.Client
+	// Rights are what Switchboard lets this person do, resolved on every
+	// request from their grants (and, with own tokens, their Dialpad
+	// rights), so a revoke takes effect at once.
+	Rights access.Rights
+	// Credential is whose credential Client carries, for the audit trail.
+	Credential audit.Credential
 }
 
 type identityKey struct{}

@@ -6,6 +6,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/handlers"
+	"switchboard/handlers/audit"
 )
 
 // identify puts the signed-in person, with a Dialpad client acting as them,
@@ -47,8 +48,15 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithLogger(s.logger),
 			dialpad.WithWriteObserver(noteWrite),
 		)
+		rights, err := s.rightsOf(ctx, a.User)
+		if err != nil {
+			s.logger.ErrorContext(ctx, "reading grants", "user_id", a.User.ID, "err", err)
+			s.h.RenderError(w, r, http.StatusServiceUnavailable, "Switchboard is unavailable",
+				"Switchboard could not read who may do what. Please try again in a moment.")
+			return
+		}
 		setLogUser(ctx, a.User.ID)
-		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})
+		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client, Rights: rights, Credential: audit.OwnToken})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -126,6 +126,10 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 		DialpadDeadline:         cfg.DialpadDeadline,
 		Demo:                    s.demoControl(),
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
+		Mode:                    s.accessMode(),
+	}
+	if s.storage != nil {
+		s.h.Grants, s.h.Audit = s.storage.DB.Grants(), s.storage.DB.Audit()
 	}
 
 	if s.compress, err = newCompressor(); err != nil {
