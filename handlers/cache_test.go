@@ -59,7 +59,10 @@ func TestWarmPagesMakeNoDialpadCalls(t *testing.T) {
 			if path == "/hours" {
 				age = testText(res.Body, "loaded-age")
 			}
-			if !strings.Contains(age, "12 s") && !strings.Contains(age, "12 seconds") {
+			// The test clock keeps flowing: a page slow to build under load
+			// may be a second older than the 12 s the clock was moved.
+			if !strings.Contains(age, "12 s") && !strings.Contains(age, "12 seconds") &&
+				!strings.Contains(age, "13 s") && !strings.Contains(age, "13 seconds") {
 				t.Errorf("age note %q, want 12 s", age)
 			}
 			s.Clock.Advance(31 * time.Second) // the next path starts cold

@@ -30,7 +30,8 @@ func TestPageDeadlineAnswers504InTime(t *testing.T) {
 		do       func() *webtest.Response
 		wantKept string // what the person typed, still in the page
 	}{
-		{"page", func() *webtest.Response { return e.b.Get(ccPath(cc)) }, ""},
+		// ?refresh=1: the page must read Dialpad, not the read cache.
+		{"page", func() *webtest.Response { return e.b.Get(ccPath(cc) + "?refresh=1") }, ""},
 		{"save", func() *webtest.Response { return e.b.PostForm(ccPath(cc), form) }, `value="` + typed + `"`},
 	}
 	for _, tt := range tests {
