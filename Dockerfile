@@ -15,11 +15,16 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 COPY --from=assets /out/htmx.min.js static/vendor/htmx.min.js
-RUN CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o /out/switchboard ./cmd/switchboard
+RUN CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o /out/switchboard ./cmd/switchboard \
+ && mkdir -p /out/data
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/switchboard /switchboard
-ENV SWITCHBOARD_ADDR=0.0.0.0:8080
+# The SQLite database (grants, audit trail, sessions) lives in a volume.
+COPY --from=build --chown=65532:65532 /out/data /data
+ENV SWITCHBOARD_ADDR=0.0.0.0:8080 \
+    SWITCHBOARD_DATABASE_URL=sqlite:/data/switchboard.db
+VOLUME /data
 EXPOSE 8080
 USER nonroot:nonroot
 ENTRYPOINT ["/switchboard"]

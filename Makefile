@@ -4,7 +4,7 @@ HTMX    := static/vendor/htmx.min.js
 BENCH   ?= .
 COUNT   ?= 1
 
-.PHONY: run test generate check-generated vet lint unit build bench docker assets clean screenshots
+.PHONY: run test generate check-generated vet lint unit build bench loadtest docker assets clean screenshots
 
 ## run: the console in demo mode, wired to the embedded Dialpad emulator
 run: assets
@@ -41,6 +41,11 @@ build: assets
 ## bench: every benchmark; figures go to BENCHMARKS.md
 bench: assets
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -count=$(COUNT) ./...
+
+## loadtest: emulator and console in one process on loopback; N people view pages and save (cmd/loadtest)
+LOADTEST ?= -people 200 -duration 60s
+loadtest: assets
+	$(GO) run ./cmd/loadtest $(LOADTEST)
 
 ## screenshots: every main page at 1280 and 390 px, as PNGs in screenshots/ (git-ignored), for review
 screenshots: assets

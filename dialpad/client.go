@@ -23,6 +23,8 @@ type Client struct {
 	baseURL string // without trailing slash
 	hc      *http.Client
 	limiter *rate.Limiter
+	maxWait time.Duration // WithMaxBudgetWait (budget.go)
+	cache   ReadCache     // WithReadCache (readcache.go)
 	backoff time.Duration
 	logger  *slog.Logger
 	now     func() time.Time // clock for HTTP-date Retry-After
@@ -36,6 +38,8 @@ type settings struct {
 	ts      oauth2.TokenSource
 	hc      *http.Client
 	limiter *rate.Limiter
+	maxWait time.Duration
+	cache   ReadCache
 	backoff time.Duration
 	logger  *slog.Logger
 	wrote   func(method, path string)
@@ -105,6 +109,8 @@ func New(baseURL string, opts ...Option) *Client {
 		baseURL: base,
 		hc:      httpClient(s.hc, s.ts, base),
 		limiter: s.limiter,
+		maxWait: s.maxWait,
+		cache:   s.cache,
 		backoff: s.backoff,
 		logger:  s.logger,
 		now:     time.Now,

@@ -32,7 +32,7 @@ func TestEndpoints(t *testing.T) {
 				return deref(u).DisplayName, err
 			},
 			answer: `{"id":"12","display_name":"Bob"}`, wantValue: "Bob"},
-		{name: "Users", method: "GET", path: "/api/v2/users", query: "office_id=4",
+		{name: "Users", method: "GET", path: "/api/v2/users", query: "limit=100&office_id=4",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				us, err := c.Users(ctx, ListFilter{OfficeID: 4, NameSearch: "ignored"})
 				return len(us), err
@@ -44,7 +44,7 @@ func TestEndpoints(t *testing.T) {
 				return deref(co).OfficeCount, err
 			},
 			answer: `{"id":"1","name":"Acme","office_count":"3"}`, wantValue: Int(3)},
-		{name: "Offices", method: "GET", path: "/api/v2/offices",
+		{name: "Offices", method: "GET", path: "/api/v2/offices", query: "limit=100",
 			call:   func(ctx context.Context, c *Client) (any, error) { os, err := c.Offices(ctx); return len(os), err },
 			answer: `{"items":[{"id":"4","timezone":"Europe/Paris"}],"cursor":null}`, wantValue: 1},
 		{name: "Office", method: "GET", path: "/api/v2/offices/4",
@@ -53,13 +53,13 @@ func TestEndpoints(t *testing.T) {
 				return deref(o).Timezone, err
 			},
 			answer: `{"id":"4","timezone":"Europe/Paris"}`, wantValue: "Europe/Paris"},
-		{name: "CallCenters", method: "GET", path: "/api/v2/callcenters", query: "name_search=sup&office_id=4",
+		{name: "CallCenters", method: "GET", path: "/api/v2/callcenters", query: "limit=100&name_search=sup&office_id=4",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				cs, err := c.CallCenters(ctx, ListFilter{OfficeID: 4, NameSearch: "sup"})
 				return len(cs), err
 			},
 			answer: `{"items":[{"id":"7"}]}`, wantValue: 1},
-		{name: "CallCenters unfiltered", method: "GET", path: "/api/v2/callcenters",
+		{name: "CallCenters unfiltered", method: "GET", path: "/api/v2/callcenters", query: "limit=100",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				cs, err := c.CallCenters(ctx, ListFilter{})
 				return len(cs), err
@@ -83,7 +83,7 @@ func TestEndpoints(t *testing.T) {
 				return deref(cc).RingSeconds, err
 			},
 			answer: `{"id":"7","ring_seconds":"25"}`, wantValue: Int(25)},
-		{name: "Departments", method: "GET", path: "/api/v2/departments", query: "name_search=ops&office_id=5",
+		{name: "Departments", method: "GET", path: "/api/v2/departments", query: "limit=100&name_search=ops&office_id=5",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				ds, err := c.Departments(ctx, ListFilter{OfficeID: 5, NameSearch: "ops"})
 				return len(ds), err
@@ -101,7 +101,7 @@ func TestEndpoints(t *testing.T) {
 				return len(deref(d).MondayHours), err
 			},
 			answer: `{"id":"8","hours_on":true,"monday_hours":["08:00","12:00"]}`, wantValue: 2},
-		{name: "CallRouters", method: "GET", path: "/api/v2/callrouters", query: "office_id=4",
+		{name: "CallRouters", method: "GET", path: "/api/v2/callrouters", query: "limit=100&office_id=4",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				rs, err := c.CallRouters(ctx, ListFilter{OfficeID: 4, NameSearch: "ignored"})
 				return len(rs), err
@@ -136,7 +136,7 @@ func TestEndpoints(t *testing.T) {
 				return deref(n).Number, err
 			},
 			answer: `{"number":"+14155550100","target_id":"20"}`, wantValue: "+14155550100"},
-		{name: "CustomIVRs", method: "GET", path: "/api/v2/customivrs", query: "target_id=7&target_type=callcenter",
+		{name: "CustomIVRs", method: "GET", path: "/api/v2/customivrs", query: "limit=100&target_id=7&target_type=callcenter",
 			call: func(ctx context.Context, c *Client) (any, error) {
 				ts, err := c.CustomIVRs(ctx, TargetCallCenter, 7)
 				if len(ts) != 1 {

@@ -25,8 +25,10 @@ func (c *Client) AssignCustomIVR(ctx context.Context, targetType string, targetI
 	return sendOne[CustomIVRType](ctx, c, http.MethodPatch, ivrAssignmentPath(targetType, targetID, ivrType), in)
 }
 
-// UnassignCustomIVR removes in.IVRID from the target's IVR of ivrType. The
-// spec puts ivr_id in the body of this DELETE.
+// UnassignCustomIVR is Dialpad's "Delete and un-assign": the target goes
+// back to Dialpad's default for ivrType and the recording in.IVRID is
+// deleted, not only unassigned. Ask the person first. The spec puts ivr_id
+// in the body of this DELETE.
 func (c *Client) UnassignCustomIVR(ctx context.Context, targetType string, targetID ID, ivrType string, in AssignCustomIVR) error {
 	return c.send(ctx, http.MethodDelete, ivrAssignmentPath(targetType, targetID, ivrType), in, nil)
 }

@@ -20,6 +20,13 @@ var (
 	ErrNotFound     = errors.New("dialpad: not found")
 	ErrRateLimited  = errors.New("dialpad: rate limited")
 	ErrUpstream     = errors.New("dialpad: upstream failure")
+
+	// ErrOutcomeUnknown marks a write that reached Dialpad without a
+	// readable answer coming back: it timed out or the connection dropped
+	// after the request was sent, Dialpad answered 5xx, or a 2xx body
+	// could not be read. Dialpad may have applied it; read the resource
+	// again to know. Never set for a 4xx or a request that was not sent.
+	ErrOutcomeUnknown = errors.New("dialpad: the change may have been applied")
 )
 
 // maxMessageBytes bounds the message kept from an error body, so a server
@@ -59,6 +66,10 @@ func (e *APIError) Is(target error) bool {
 		return e.StatusCode == http.StatusTooManyRequests
 	case ErrUpstream:
 		return e.StatusCode >= 500
+	case ErrOutcomeUnknown:
+		// A 5xx may come after the change was made (or from a gateway
+		// in front of Dialpad): only a read can tell.
+		return e.StatusCode >= 500 && isWrite(e.Method)
 	}
 	return false
 }

@@ -122,35 +122,53 @@ func (w WeekHours) IsClosedDay(d Weekday) bool {
 }
 
 // Range is one open period of a day, in minutes since midnight; Close is
-// exclusive and may be 24*60 (the day's end).
+// exclusive and may be EndOfDay.
 type Range struct {
 	Open, Close int
 }
 
-// EndOfDay is the close time "24:00".
+// EndOfDay is the end of a day in minutes. Dialpad writes it "23:59"
+// (EndOfDayClock): its spec only says "HH:MM" and never defines "24:00", so
+// a range running to midnight closes at "23:59" on the wire, ParseDay reads
+// a closing "23:59" as EndOfDay and FormatClock writes EndOfDay as "23:59".
+// Every page shows it the way Dialpad writes it.
 const EndOfDay = 24 * 60
 
+// EndOfDayClock is the end of a day as Dialpad writes it.
+const EndOfDayClock = "23:59"
+
 // ParseClock reads a strict "HH:MM" (two digits each, 00:00 to 23:59) as
-// minutes since midnight. "24:00" is also read, as EndOfDay: Dialpad's spec
-// only says HH:MM, and a range has to be able to run to midnight (22:00 to
-// 24:00) without losing the last minute. ParseDay accepts it only as a
-// closing time.
+// minutes since midnight. "24:00" is not a time of day in Dialpad's API;
+// forms turn what people type for midnight into "23:59" with NormalizeClock.
 func ParseClock(s string) (int, error) {
 	if len(s) != 5 || s[2] != ':' || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[3]) || !isDigit(s[4]) {
 		return 0, fmt.Errorf("dialpad: %q is not a time in HH:MM form", s)
 	}
 	h := int(s[0]-'0')*10 + int(s[1]-'0')
 	m := int(s[3]-'0')*10 + int(s[4]-'0')
-	if m > 59 || h > 24 || (h == 24 && m != 0) {
+	if m > 59 || h > 23 {
 		return 0, fmt.Errorf("dialpad: %q is not a time in HH:MM form", s)
 	}
 	return h*60 + m, nil
 }
 
+// NormalizeClock turns "24:00", which people type for midnight, into
+// Dialpad's end of day, "23:59"; any other value is returned as it is.
+func NormalizeClock(s string) string {
+	if s == "24:00" {
+		return EndOfDayClock
+	}
+	return s
+}
+
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// FormatClock writes minutes since midnight (0 to EndOfDay) as "HH:MM".
+// FormatClock writes minutes since midnight (0 to EndOfDay) as "HH:MM";
+// EndOfDay is "23:59", as Dialpad writes it.
 func FormatClock(min int) string {
+	if min >= EndOfDay {
+		return EndOfDayClock
+	}
 	return fmt.Sprintf("%02d:%02d", min/60, min%60)
 }
 

@@ -70,7 +70,7 @@ func TestParseClock(t *testing.T) {
 		{"09:05", 545, true},
 		{"12:00", 720, true},
 		{"23:59", 1439, true},
-		{"24:00", EndOfDay, true},
+		{"24:00", 0, false}, // the spec never defines it; Dialpad writes end of day 23:59
 		{"24:01", 0, false},
 		{"25:00", 0, false},
 		{"12:60", 0, false},
@@ -109,10 +109,15 @@ func TestParseDay(t *testing.T) {
 		{name: "split shift", flat: []string{"08:00", "12:00", "13:00", "18:00"}, want: []Range{{480, 720}, {780, 1080}}},
 		{name: "three ranges", flat: []string{"06:00", "09:00", "11:00", "14:00", "17:00", "22:00"}, want: []Range{{360, 540}, {660, 840}, {1020, 1320}}},
 		{name: "ranges may touch", flat: []string{"08:00", "12:00", "12:00", "18:00"}, want: []Range{{480, 720}, {720, 1080}}},
-		{name: "whole day", flat: []string{"00:00", "24:00"}, want: []Range{{0, EndOfDay}}},
-		{name: "runs to midnight", flat: []string{"22:00", "24:00"}, want: []Range{{1320, EndOfDay}}},
+		{name: "whole day", flat: []string{"00:00", "23:59"}, want: []Range{{0, EndOfDay}}},
+		{name: "runs to midnight", flat: []string{"22:00", "23:59"}, want: []Range{{1320, EndOfDay}}},
 		{name: "from midnight", flat: []string{"00:00", "02:00"}, want: []Range{{0, 120}}},
-		{name: "last minute", flat: []string{"23:59", "24:00"}, want: []Range{{1439, EndOfDay}}},
+		{name: "last minutes", flat: []string{"23:58", "23:59"}, want: []Range{{1438, EndOfDay}}},
+		{
+			name:   "end of day is not an opening",
+			flat:   []string{"23:59", "23:59"},
+			errors: []string{"Monday, range 1: opens and closes at the same time (23:59)"},
+		},
 		{
 			name:   "odd count",
 			flat:   []string{"08:00", "12:00", "13:00"},
@@ -123,7 +128,7 @@ func TestParseDay(t *testing.T) {
 			name:   "closes before it opens",
 			flat:   []string{"08:00", "10:00", "12:00", "09:00"},
 			want:   []Range{{480, 600}},
-			errors: []string{"Monday, range 2: closes (09:00) before it opens (12:00)"},
+			errors: []string{"Monday, range 2: closes (09:00) before it opens (12:00): a night shift? Split it at midnight"},
 		},
 		{
 			name:   "opens and closes at once",
@@ -133,7 +138,7 @@ func TestParseDay(t *testing.T) {
 		{
 			name:   "overnight range must be split",
 			flat:   []string{"22:00", "02:00"},
-			errors: []string{"Monday, range 1: closes (02:00) before it opens (22:00)"},
+			errors: []string{"Monday, range 1: closes (02:00) before it opens (22:00): a night shift? Split it at midnight"},
 		},
 		{
 			name:   "bad times",
@@ -141,9 +146,10 @@ func TestParseDay(t *testing.T) {
 			errors: []string{`Monday, range 1: opening time "8:00" is not a time like 09:00`, `Monday, range 1: closing time "25:00" is not a time like 17:30`},
 		},
 		{
-			name:   "24:00 only closes",
-			flat:   []string{"24:00", "24:00"},
-			errors: []string{"Monday, range 1: cannot open at 24:00; open at 00:00 on the next day"},
+			name: "24:00 is not a time of day",
+			flat: []string{"22:00", "24:00", "24:00", "24:00"},
+			errors: []string{`Monday, range 1: closing time "24:00" is not a time like 17:30`,
+				`Monday, range 2: opening time "24:00" is not a time like 09:00`, `Monday, range 2: closing time "24:00" is not a time like 17:30`},
 		},
 		{
 			name:   "overlap",
@@ -164,7 +170,7 @@ func TestParseDay(t *testing.T) {
 			errors: []string{
 				"Monday: 7 times given; every range needs an opening and a closing time",
 				`Monday, range 1: opening time "x" is not a time like 09:00`,
-				"Monday, range 2: closes (12:30) before it opens (13:00)",
+				"Monday, range 2: closes (12:30) before it opens (13:00): a night shift? Split it at midnight",
 			},
 		},
 	}
@@ -203,7 +209,7 @@ func TestValidateWeek(t *testing.T) {
 	good := WeekHours{
 		HoursOn:     true,
 		MondayHours: []string{"08:00", "12:00", "13:00", "18:00"},
-		FridayHours: []string{"00:00", "24:00"},
+		FridayHours: []string{"00:00", "23:59"},
 	}
 	if errs := ValidateWeek(good); errs != nil {
 		t.Errorf("good week: %v", errs)
@@ -217,7 +223,7 @@ func TestValidateWeek(t *testing.T) {
 		got = append(got, e.Error())
 	}
 	want := []string{
-		"Tuesday, range 1: closes (08:00) before it opens (18:00)",
+		"Tuesday, range 1: closes (08:00) before it opens (18:00): a night shift? Split it at midnight",
 		"Sunday: 1 times given; every range needs an opening and a closing time",
 	}
 	if !slices.Equal(got, want) {
@@ -234,10 +240,10 @@ func TestOpenAt(t *testing.T) {
 		}
 		return time.Date(2024, 1, day, 0, m, 59, 0, time.UTC)
 	}
-	split := WeekHours{HoursOn: true, MondayHours: []string{"08:00", "12:00", "13:00", "18:00"}, SundayHours: []string{"22:00", "24:00"}}
+	split := WeekHours{HoursOn: true, MondayHours: []string{"08:00", "12:00", "13:00", "18:00"}, SundayHours: []string{"22:00", "23:59"}}
 	allWeek := WeekHours{HoursOn: true}
 	for _, d := range Weekdays() {
-		allWeek.SetDay(d, []string{"00:00", "24:00"})
+		allWeek.SetDay(d, []string{"00:00", "23:59"})
 	}
 	off := split
 	off.HoursOn = false
@@ -320,7 +326,7 @@ func TestClosedDayAndEqual(t *testing.T) {
 
 func TestFormatDay(t *testing.T) {
 	got := FormatDay([]Range{{0, 90}, {600, EndOfDay}})
-	if want := []string{"00:00", "01:30", "10:00", "24:00"}; !slices.Equal(got, want) {
+	if want := []string{"00:00", "01:30", "10:00", "23:59"}; !slices.Equal(got, want) {
 		t.Errorf("FormatDay = %q, want %q", got, want)
 	}
 	if got := FormatDay(nil); got == nil || len(got) != 0 {
@@ -328,5 +334,44 @@ func TestFormatDay(t *testing.T) {
 	}
 	if s := strings.Join(FormatDay([]Range{{5, 65}}), " "); s != "00:05 01:05" {
 		t.Errorf("got %s", s)
+	}
+}
+
+// Midnight: people type "24:00", Dialpad writes "23:59"; a night shift is
+// two ranges, one on each side of midnight.
+func TestEndOfDay(t *testing.T) {
+	for in, want := range map[string]string{"24:00": "23:59", "23:59": "23:59", "18:00": "18:00", "": "", "24:01": "24:01"} {
+		if got := NormalizeClock(in); got != want {
+			t.Errorf("NormalizeClock(%q) = %q, want %q", in, got, want)
+		}
+	}
+	tests := []struct {
+		open, close     string
+		today, tomorrow []string
+		ok              bool
+	}{
+		{"22:00", "06:00", []string{"22:00", "23:59"}, []string{"00:00", "06:00"}, true},
+		{"18:00", "00:30", []string{"18:00", "23:59"}, []string{"00:00", "00:30"}, true},
+		{"22:00", "00:00", []string{"22:00", "23:59"}, nil, true},
+		{"08:00", "17:00", nil, nil, false},
+		{"08:00", "08:00", nil, nil, false},
+		{"22:00", "24:00", nil, nil, false},
+	}
+	for _, tt := range tests {
+		today, tomorrow, ok := SplitAtMidnight(tt.open, tt.close)
+		if ok != tt.ok || !slices.Equal(today, tt.today) || !slices.Equal(tomorrow, tt.tomorrow) {
+			t.Errorf("SplitAtMidnight(%s, %s) = %v, %v, %v; want %v, %v, %v", tt.open, tt.close, today, tomorrow, ok, tt.today, tt.tomorrow, tt.ok)
+		}
+		for _, part := range [][]string{today, tomorrow} {
+			if _, errs := ParseDay(Monday, part); len(errs) != 0 {
+				t.Errorf("split part %v is not a valid day: %v", part, errs)
+			}
+		}
+	}
+	if _, errs := ParseDay(Monday, []string{"22:00", "06:00"}); len(errs) != 1 || !errs[0].Overnight {
+		t.Errorf("a night shift is not flagged Overnight: %+v", errs)
+	}
+	if Sunday.Next() != Monday || Monday.Next() != Tuesday {
+		t.Error("Next does not wrap the week")
 	}
 }

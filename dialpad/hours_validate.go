@@ -8,6 +8,10 @@ type HoursError struct {
 	Day   Weekday
 	Range int
 	Msg   string
+	// Overnight marks a range that closes before it opens, like 22:00 to
+	// 06:00: a night shift, which Dialpad takes as two ranges split at
+	// midnight (SplitAtMidnight).
+	Overnight bool
 }
 
 // Error reads like "Monday, range 2: closes (09:00) before it opens (12:00)".
@@ -40,25 +44,26 @@ func ParseDay(d Weekday, flat []string) ([]Range, []HoursError) {
 		}
 		open, errOpen := ParseClock(flat[i])
 		closing, errClose := ParseClock(flat[i+1])
-		switch {
-		case errOpen != nil:
+		if errOpen != nil {
 			bad("opening time %q is not a time like 09:00", flat[i])
-		case open == EndOfDay:
-			bad("cannot open at 24:00; open at 00:00 on the next day")
 		}
 		if errClose != nil {
 			bad("closing time %q is not a time like 17:30", flat[i+1])
 		}
-		if errOpen != nil || errClose != nil || open == EndOfDay {
+		if errOpen != nil || errClose != nil {
 			continue
 		}
 		switch {
-		case closing == open:
+		case flat[i] == flat[i+1]:
 			bad("opens and closes at the same time (%s)", flat[i])
 			continue
 		case closing < open:
-			bad("closes (%s) before it opens (%s)", flat[i+1], flat[i])
+			errs = append(errs, HoursError{Day: d, Range: n, Overnight: true, Msg: fmt.Sprintf(
+				"closes (%s) before it opens (%s): a night shift? Split it at midnight", flat[i+1], flat[i])})
 			continue
+		}
+		if flat[i+1] == EndOfDayClock {
+			closing = EndOfDay
 		}
 		r := Range{Open: open, Close: closing}
 		if len(ranges) > 0 {
@@ -86,3 +91,24 @@ func ValidateWeek(w WeekHours) []HoursError {
 	}
 	return errs
 }
+
+// SplitAtMidnight splits a night shift, a range that closes before it opens
+// (22:00 to 06:00), into the part on its own day, up to the end of the day
+// (22:00 to 23:59), and the part on the next, from midnight (00:00 to 06:00).
+// A range closing at 00:00 has nothing on the next day: tomorrow is nil.
+// ok is false when open and close are not such a range.
+func SplitAtMidnight(open, closing string) (today []string, tomorrow []string, ok bool) {
+	o, errOpen := ParseClock(open)
+	c, errClose := ParseClock(closing)
+	if errOpen != nil || errClose != nil || c >= o {
+		return nil, nil, false
+	}
+	today = []string{open, EndOfDayClock}
+	if c > 0 {
+		tomorrow = []string{"00:00", closing}
+	}
+	return today, tomorrow, true
+}
+
+// Next is the day after d; Sunday is followed by Monday.
+func (d Weekday) Next() Weekday { return (d + 1) % 7 }

@@ -13,6 +13,10 @@ const (
 	// CopySplit: the source plays one recording notice for inbound and
 	// another for outbound calls, and the API does not say which is which.
 	CopySplit IVRCopySkip = "split"
+	// CopyKeepCustom: the source plays Dialpad's default where the target
+	// plays a custom recording. Going back to the default is a DELETE, which
+	// deletes the target's recording in Dialpad, so a copy leaves it alone.
+	CopyKeepCustom IVRCopySkip = "keep_custom"
 )
 
 // IVRCopyStep is one type of one target in a copy: the change that makes
@@ -25,9 +29,10 @@ type IVRCopyStep struct {
 
 // PlanIVRCopy compares a source's IVR assignments with a target's and lists,
 // in catalogue order, each type where the target differs: where the source
-// plays Dialpad's default the target's selection is removed; where it
 // selects an IVR, the target's IVR of the same type and name (ignoring case
-// and surrounding spaces) is selected. Types that already match are left
+// and surrounding spaces) is selected; where it plays Dialpad's default and
+// the target a custom recording, the step is skipped (CopyKeepCustom): a
+// copy only assigns and never deletes. Types that already match are left
 // out, so applying the plan sends only what differs.
 func PlanIVRCopy(source, target []CustomIVRType) []IVRCopyStep {
 	src, dst := SelectionsOf(source), SelectionsOf(target)
@@ -37,7 +42,7 @@ func PlanIVRCopy(source, target []CustomIVRType) []IVRCopyStep {
 		switch want := src[t]; len(want) {
 		case 0:
 			if !from.IsDefault() {
-				out = append(out, IVRCopyStep{IVRChange: IVRChange{IVRType: t, From: from}})
+				out = append(out, IVRCopyStep{IVRChange: IVRChange{IVRType: t, From: from, To: from}, Skip: CopyKeepCustom})
 			}
 		case 1:
 			v, _, _ := FindCustomIVR(source, want[0])

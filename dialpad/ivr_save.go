@@ -54,9 +54,11 @@ func (e *IVRChoiceError) Error() string {
 // selections (mine; an absent type means Dialpad's default) with the base
 // the form was rendered from and with that read, and send one request for
 // each type the person changed: PATCH with the chosen ivr_id, or DELETE of
-// the previously selected IVR to go back to Dialpad's default. Types not
-// changed send nothing. Any conflict, or any choice the target does not
-// offer, sends nothing at all. options holds select_option per type
+// the previously selected IVR to go back to Dialpad's default (which
+// deletes that recording in Dialpad: callers confirm it with the person
+// first; the three-way comparison makes sure only a recording of base is
+// deleted). Types not changed send nothing. Any conflict, or any choice the
+// target does not offer, sends nothing at all. options holds select_option per type
 // ("inbound", "outbound"); it only applies to a call center's recording
 // notices and is ignored elsewhere. Requests go out one at a time and stop
 // at the first failure.
@@ -126,7 +128,7 @@ func (c *Client) ApplyIVRChange(ctx context.Context, targetType string, targetID
 // name and description, and one PATCH with only the fields the person
 // changed.
 func (c *Client) SaveCustomIVRDetails(ctx context.Context, targetType string, targetID, ivrID ID, base, mine CustomIVR) (Saved[CustomIVR], error) {
-	return save(ctx, base, mine, PatchSpec{Fields: []string{"name", "description"}}, nil,
+	return save(ctx, base, mine, CustomIVRPatchSpec(), nil,
 		func(ctx context.Context) (*CustomIVR, error) {
 			types, err := c.CustomIVRs(ctx, targetType, targetID)
 			if err != nil {

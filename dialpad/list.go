@@ -34,8 +34,13 @@ type page[T any] struct {
 	Cursor string `json:"cursor"`
 }
 
+// pageLimit is the limit every list request asks for: the spec's "List
+// APIs support a limit and cursor parameter", and Dialpad refuses more
+// than 100 (users: 400). Without it a page holds what the server chooses.
+const pageLimit = "100"
+
 // each yields every item of a list, fetching the next page with ?cursor=
-// until the cursor is empty. An error is yielded once, last. A cursor seen
+// until the cursor is empty; every page asks for limit=100. An error is yielded once, last. A cursor seen
 // before ends the list with an error: a server repeating itself would
 // otherwise loop forever.
 func each[T any](ctx context.Context, c *Client, path string, q url.Values) iter.Seq2[T, error] {
@@ -48,6 +53,7 @@ func each[T any](ctx context.Context, c *Client, path string, q url.Values) iter
 			if pq == nil {
 				pq = url.Values{}
 			}
+			pq.Set("limit", pageLimit)
 			if cursor != "" {
 				pq.Set("cursor", cursor)
 			}

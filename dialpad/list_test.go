@@ -43,8 +43,8 @@ func TestListFollowsCursorAndKeepsFilters(t *testing.T) {
 	}
 	for i, wantCursor := range []string{"", "c2", "c3"} {
 		q, _ := url.ParseQuery(reqs[i].RawQuery)
-		if q.Get("cursor") != wantCursor || q.Get("office_id") != "99" || q.Get("name_search") != "sales team" {
-			t.Errorf("page %d query %q: want cursor %q with office_id=99 and name_search kept", i+1, reqs[i].RawQuery, wantCursor)
+		if q.Get("cursor") != wantCursor || q.Get("office_id") != "99" || q.Get("name_search") != "sales team" || q.Get("limit") != "100" {
+			t.Errorf("page %d query %q: want cursor %q with limit=100, office_id=99 and name_search kept", i+1, reqs[i].RawQuery, wantCursor)
 		}
 	}
 }

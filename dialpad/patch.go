@@ -55,6 +55,8 @@ func (d Diff) HasConflicts() bool { return len(d.Conflicts) > 0 }
 // object or scalar in mine means "not set", which Dialpad reads as "leave as
 // is", so it is never a change. Numbers compare numerically, and a string
 // holding a number equals that number, as Dialpad sends integers as strings.
+// Free text (spec.Lines, spec.Texts) is normalised on all three sides
+// first, and sent normalised.
 func ComputePatch[T any](base, mine, theirs T, spec PatchSpec) (Diff, error) {
 	bj, err := encodeObject(base)
 	if err != nil {
@@ -86,9 +88,11 @@ func ComputePatch[T any](base, mine, theirs T, spec PatchSpec) (Diff, error) {
 		if bytes.Equal(b[f], m[f]) {
 			continue
 		}
-		mv, tv := decodeValue(m[f]), decodeValue(t[f])
+		norm := spec.normalizer(f)
+		bv := normalized(decodeValue(b[f]), norm)
+		mv, tv := normalized(decodeValue(m[f]), norm), normalized(decodeValue(t[f]), norm)
 		merged[f], edited[f] = tv, mv
-		d.walk([]string{f}, decodeValue(b[f]), mv, tv)
+		d.walk([]string{f}, bv, mv, tv)
 	}
 	if len(d.conflicts) > 0 {
 		return Diff{Changes: d.changes, Conflicts: d.conflicts}, nil

@@ -9,6 +9,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"sync/atomic"
+	"time"
 )
 
 const (
@@ -20,6 +22,9 @@ const (
 
 // get decodes the JSON answer of GET path?q into out.
 func (c *Client) get(ctx context.Context, path string, q url.Values, out any) error {
+	if c.cache != nil {
+		return c.cachedGet(ctx, path, q, out)
+	}
 	return c.do(ctx, http.MethodGet, path, q, nil, out)
 }
 
@@ -45,11 +50,15 @@ func (c *Client) do(ctx context.Context, method, path string, q url.Values, in, 
 		attempts += maxRetries
 	}
 	for attempt := 1; ; attempt++ {
+		start := time.Now()
 		retry, err := c.attempt(ctx, auth, method, path, q, payload, out)
 		if err == nil || !retry || attempt == attempts {
 			return err
 		}
 		wait := c.backoff << (attempt - 1)
+		if !retryFits(ctx, wait+time.Since(start)) {
+			return err
+		}
 		c.logger.InfoContext(ctx, "dialpad retry", "method", method, "path", path,
 			"attempt", attempt, "wait", wait, "err", err)
 		if werr := sleep(ctx, wait); werr != nil {
@@ -61,24 +70,26 @@ func (c *Client) do(ctx context.Context, method, path string, q url.Values, in, 
 // attempt sends one HTTP request and reports whether its failure is worth
 // a retry.
 func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path string, q url.Values, payload []byte, out any) (retry bool, err error) {
-	if c.limiter != nil {
-		if err := c.limiter.Wait(ctx); err != nil {
-			return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
-		}
+	if err := c.takeBudget(ctx); err != nil {
+		return false, fmt.Errorf("dialpad: %s %s: waiting for rate limiter: %w", method, path, err)
 	}
-	req, err := c.newRequest(ctx, method, path, q, payload)
+	var sent atomic.Bool // a write went out: its failure may hide a change (outcome.go)
+	req, err := c.newRequest(withSentTrace(ctx, &sent), method, path, q, payload)
 	if err != nil {
 		return false, err
 	}
 	resp, err := c.hc.Do(req)
 	if err != nil {
-		return transportError(ctx, method, path, err)
+		retry, err := transportError(ctx, method, path, err)
+		return retry, outcomeUnknownIf(isWrite(method) && sent.Load(), err)
 	}
 	defer resp.Body.Close()
 
 	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
-	if err != nil {
-		return transportError(ctx, method, path, err)
+	if err != nil && (resp.StatusCode < 400 || resp.StatusCode > 499) {
+		// A refusal (4xx) stays one even if its body breaks off.
+		retry, err := transportError(ctx, method, path, err)
+		return retry, outcomeUnknownIf(isWrite(method), err)
 	}
 	if len(body) > maxResponseBytes {
 		return false, fmt.Errorf("dialpad: %s %s: response larger than %d bytes", method, path, maxResponseBytes)
@@ -94,11 +105,12 @@ func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path strin
 		return false, nil
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return false, fmt.Errorf("dialpad: %s %s: empty response body", method, path)
+		return false, outcomeUnknownIf(isWrite(method), fmt.Errorf("dialpad: %s %s: empty response body", method, path))
 	}
 	if err := json.Unmarshal(body, out); err != nil {
 		snippet := auth.redact(truncate(string(body), maxSnippetBytes))
-		return false, fmt.Errorf("dialpad: %s %s: decoding response: %w (body starts %q)", method, path, err, snippet)
+		return false, outcomeUnknownIf(isWrite(method),
+			fmt.Errorf("dialpad: %s %s: decoding response: %w (body starts %q)", method, path, err, snippet))
 	}
 	return false, nil
 }

@@ -20,3 +20,11 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// retryFits reports whether a retry needing need (its wait and an attempt
+// as long as the one that failed) can end before ctx's deadline. One that
+// cannot would only spend the page's time and the company's budget.
+func retryFits(ctx context.Context, need time.Duration) bool {
+	deadline, ok := ctx.Deadline()
+	return !ok || time.Until(deadline) > need
+}

@@ -144,3 +144,18 @@ func TestLimiterIsConsultedPerAttempt(t *testing.T) {
 		}
 	})
 }
+
+// A retry whose wait alone outlasts the caller's deadline is not started:
+// the caller gets Dialpad's answer now, not a deadline error later.
+func TestRetryThatCannotFinishIsNotStarted(t *testing.T) {
+	f := newFake(t, failing(99, statusHandler(503)))
+	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
+	defer cancel()
+	_, err := f.client(WithRetryBackoff(time.Hour)).CallCenter(ctx, 7)
+	if !errors.Is(err, ErrUpstream) || errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("error %v, want Dialpad's 503 without waiting for the deadline", err)
+	}
+	if n := len(f.requests()); n != 1 {
+		t.Errorf("%d attempts, want 1", n)
+	}
+}

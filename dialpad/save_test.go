@@ -12,6 +12,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 )
 
 // newEmulatorClient serves a demo emulator and returns a client signed in as
@@ -19,7 +20,8 @@ import (
 func newEmulatorClient(t *testing.T) (*emulator.Emulator, *dialpad.Client) {
 	t.Helper()
 	emu := emulator.New(emulator.Options{CompanyRPS: -1})
-	srv := httptest.NewServer(emu)
+	// Every exchange is checked against Dialpad's spec; violations fail the test.
+	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(emulator.AdminUserID)})
 	return emu, dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(1))
@@ -168,14 +170,18 @@ func TestSaveCallRouterSendsExtraAloneAsOnePatch(t *testing.T) {
 	}
 }
 
-// The console accepts "24:00" as a closing time (dialpad.ParseClock); the
-// emulator must agree, or a range the console validated would come back
-// as Dialpad's 400.
+// A range running to midnight closes at "23:59", as Dialpad writes it: the
+// spec never defines "24:00", so the console does not accept it as a time
+// and the emulator keeps what was sent.
 func TestSaveCallCenterClosingAtMidnight(t *testing.T) {
 	_, c := newEmulatorClient(t)
 	base := hoursCenter(t, c)
 	mine := base
 	mine.SundayHours = []string{"22:00", "24:00"}
+	if errs := dialpad.ValidateWeek(mine.WeekHours); len(errs) == 0 {
+		t.Fatal(`the console accepts "24:00"`)
+	}
+	mine.SundayHours = []string{"22:00", "23:59"}
 	if errs := dialpad.ValidateWeek(mine.WeekHours); len(errs) != 0 {
 		t.Fatalf("console rejects it: %v", errs)
 	}

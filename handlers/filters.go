@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"switchboard/dialpad"
 	"switchboard/views"
@@ -99,14 +98,16 @@ func (f listFilter) empty(action, plural string, offices officeIndex) views.Empt
 func listWithOffices[T any](ctx context.Context, c *dialpad.Client, f *listFilter,
 	list func(context.Context, dialpad.ListFilter) ([]T, error)) ([]dialpad.Office, []T, error) {
 	var (
-		wg               sync.WaitGroup
+		wg               fanOut
 		offices          []dialpad.Office
 		items            []T
 		errOffice, errIt error
 	)
 	wg.Go(func() { offices, errOffice = c.Offices(ctx) })
 	wg.Go(func() { items, errIt = list(ctx, f.api()) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return nil, nil, err
+	}
 	if errOffice != nil {
 		return nil, nil, errOffice
 	}

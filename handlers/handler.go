@@ -4,7 +4,11 @@
 package handlers
 
 import (
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
+
 	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -30,8 +34,21 @@ type Handler struct {
 	// RoutingTimeout is how long the router endpoint tester waits for an
 	// answer; zero means Dialpad's own limit, 5 seconds. Tests shorten it.
 	RoutingTimeout time.Duration
+	// DialpadDeadline is how long one page may spend on all its Dialpad
+	// calls together (PageDeadline); zero means 10 seconds. Tests shorten it.
+	DialpadDeadline time.Duration
 	// Demo simulates calls on routers in demo mode; nil otherwise.
 	Demo DemoControl
+	// Mode says whose credential Dialpad calls carry: each person's own
+	// token, or the company API key (then Switchboard's roles are the only
+	// guard). web sets it from configuration.
+	Mode access.Mode
+	// Grants are the roles the company gave people in Switchboard; nil
+	// (tests without a database) means nobody has a grant.
+	Grants access.Store
+	// Audit keeps the record of every write sent to Dialpad and every grant
+	// change; nil records nothing (tests without a database).
+	Audit AuditLog
 	// IVRAudio plays custom IVRs in the page through /ivrs/audio/{id},
 	// which relays the emulator's audio URL; real Dialpad has none, so web
 	// sets it in demo mode only.
@@ -39,15 +56,18 @@ type Handler struct {
 	// routerChanges remembers when this console last changed each router
 	// (router_changes.go). Zero value ready; it guards itself.
 	routerChanges routerChanges
-	// targets keeps each person's router target lists for a short while
-	// (router_targets.go). Zero value ready.
-	targets targetsCache
-
-	// lists caches the hours review's lists per person for a short while
-	// (listcache.go). Zero value ready; it guards itself, so Handler must
-	// not be copied.
-	lists listCache
+	// cache keeps Dialpad reads for a short while, per scope (cache.go).
+	// Set up on first use through caches(); it guards itself, so Handler
+	// must not be copied.
+	cache     handlerCaches
+	cacheInit sync.Once
 	// sealer seals form bases (form_seal.go), reusing its compressors.
 	// Zero value ready.
 	sealer formstate.Sealer
+}
+
+// AuditLog records audit entries and reads them back for /audit.
+type AuditLog interface {
+	audit.Recorder
+	audit.Query
 }

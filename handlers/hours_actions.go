@@ -14,6 +14,8 @@ import (
 //
 //	add:monday_hours              a blank range at the end of Monday
 //	remove:monday_hours:1         Monday's second range
+//	split:monday_hours:1          Monday's second range, a night shift (22:00-06:00),
+//	                              as 22:00-23:59 on Monday and 00:00-06:00 on Tuesday
 //	copy:monday_hours:weekdays    Monday's ranges to Monday-Friday
 //	copy:monday_hours:all         Monday's ranges to every day
 //	preset:weekdays               09:00-17:00 Monday-Friday, weekend closed
@@ -42,6 +44,14 @@ func (f *hoursForm) doAction(action string) error {
 			break
 		}
 		f.Days[d] = slices.Delete(f.Days[d], 2*n, min(2*n+2, len(f.Days[d])))
+		return nil
+	case len(parts) == 3 && parts[0] == "split":
+		d, ok := editorDayOf(parts[1])
+		n, err := strconv.Atoi(parts[2])
+		if !ok || err != nil || n < 0 || 2*n+1 >= len(f.Days[d]) {
+			break
+		}
+		f.splitAtMidnight(d, n)
 		return nil
 	case len(parts) == 3 && parts[0] == "copy":
 		d, ok := editorDayOf(parts[1])
@@ -95,4 +105,20 @@ func editorDayOf(name string) (dialpad.Weekday, bool) {
 		}
 	}
 	return 0, false
+}
+
+// splitAtMidnight turns day d's range n, a night shift, into its part up to
+// the end of d and its part from midnight on the next day, put first there
+// (where it belongs in time; an overlap with what is there is reported as
+// any other). A range that is not a night shift is left as it is.
+func (f *hoursForm) splitAtMidnight(d dialpad.Weekday, n int) {
+	today, tomorrow, ok := dialpad.SplitAtMidnight(f.Days[d][2*n], f.Days[d][2*n+1])
+	next := d.Next()
+	if !ok || (tomorrow != nil && len(f.Days[next])/2 >= editorMaxRanges) {
+		return
+	}
+	copy(f.Days[d][2*n:], today)
+	if tomorrow != nil {
+		f.Days[next] = append(tomorrow, f.Days[next]...)
+	}
 }

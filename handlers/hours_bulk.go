@@ -63,13 +63,13 @@ func (h *Handler) renderBulk(w http.ResponseWriter, r *http.Request, status int,
 // bulkRefused answers people who may not edit any office: bulk apply
 // could only earn them a 403 per target from Dialpad.
 func (h *Handler) bulkRefused(w http.ResponseWriter, r *http.Request) {
-	h.RenderError(w, r, http.StatusForbidden, "Not allowed",
-		"Changing business hours needs admin rights in Dialpad. You can still review them on the Business hours page.")
+	h.RenderError(w, r, http.StatusForbidden, "Not allowed", hoursReadOnlyReason())
 }
 
-// bulkAllowed reports whether the person may change hours in some office.
+// bulkAllowed reports whether the person may change the hours of some call
+// center or department.
 func bulkAllowed(id *Identity) bool {
-	return id != nil && (id.User.IsSuperAdmin || len(id.User.AdminOfficeIDs) > 0)
+	return id.MayChangeSome(ResourceCallCenter) || id.MayChangeSome(ResourceDepartment)
 }
 
 // bulkPickTargets finds the ticked targets in the lists, in the review's order.
@@ -95,7 +95,7 @@ func bulkPickTargets(d *reviewData, id *Identity, ticked []string) ([]bulkBase, 
 		}
 		found++
 		switch {
-		case !id.CanEdit(it.OfficeID):
+		case !id.CanChange(Resource(it.Kind), it.OfficeID):
 			notAllowed = append(notAllowed, it.Name)
 		case len(bases) >= bulkMax:
 		default:

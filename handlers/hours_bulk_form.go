@@ -50,12 +50,18 @@ func parseBulkForm(form url.Values) bulkForm {
 // parseBulkWeek reads hours_on and the seven day fields. Empty pairs are
 // slots left blank and are dropped; a pair with one time missing is an
 // error. The rest is checked by dialpad.ParseDay, the same rules the
-// editor and Dialpad apply.
+// editor and Dialpad apply. The week replaces each target's, so a field
+// missing from the post (see postedValues) cannot mean "unchanged": it is
+// an error beside that field, and nothing is sent.
 func parseBulkWeek(form url.Values, errs map[string]string) (dialpad.WeekHours, views.WeekInput) {
-	week := dialpad.WeekHours{HoursOn: form.Get("hours_on") == "true"}
-	in := views.WeekInput{HoursOn: week.HoursOn}
+	var week dialpad.WeekHours
+	if _, ok := postedValues(form, "hours_on"); !ok {
+		errs["hours_on"] = bulkMissing
+	}
+	postedBool(form, "hours_on", &week.HoursOn)
+	in := views.WeekInput{HoursOn: week.HoursOn, Error: errs["hours_on"]}
 	for _, d := range dialpad.Weekdays() {
-		raw := form[d.Field()]
+		raw, posted := postedValues(form, d.Field())
 		var (
 			flat  []string
 			pairs [][2]string
@@ -76,6 +82,9 @@ func parseBulkWeek(form url.Values, errs map[string]string) (dialpad.WeekHours, 
 				continue
 			}
 			flat = append(flat, open, closing)
+		}
+		if !posted {
+			msgs = append(msgs, bulkMissing)
 		}
 		if len(msgs) == 0 {
 			_, herrs := dialpad.ParseDay(d, flat)
@@ -111,6 +120,9 @@ func bulkWeekInput(w dialpad.WeekHours) views.WeekInput {
 	return in
 }
 
+// bulkMissing is the message beside a field the post did not carry.
+const bulkMissing = "This was missing from the form, so nothing was sent. Reload the page and enter the week again."
+
 // bulkSlots leaves room for one more range (a split shift) and
 // always shows at least two, since the form works without JavaScript.
 func bulkSlots(pairs [][2]string) [][2]string {
@@ -127,7 +139,8 @@ func bulkClock(s string) string {
 	if len(s) == 4 && s[1] == ':' {
 		return "0" + s
 	}
-	return s
+	// Midnight typed as 24:00 is Dialpad's end of day, 23:59.
+	return dialpad.NormalizeClock(s)
 }
 
 // bulkHoursMessage words a day's problem for the line beside that day.
@@ -138,6 +151,11 @@ func bulkHoursMessage(e dialpad.HoursError) string {
 	}
 	if e.Range < 0 {
 		return msg + "."
+	}
+	if e.Overnight {
+		// No split button here: say what to type instead.
+		return fmt.Sprintf("Range %d: %s.", e.Range+1, strings.Replace(e.Msg, "Split it at midnight",
+			"Enter it as two ranges: up to 23:59 on this day and from 00:00 on the next", 1))
 	}
 	return fmt.Sprintf("Range %d: %s.", e.Range+1, e.Msg)
 }

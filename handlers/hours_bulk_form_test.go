@@ -9,11 +9,21 @@ import (
 	"testing"
 
 	"switchboard/dialpad"
+	"switchboard/views"
 )
+
+// bulkFields marks every field of the week, as the page does.
+func bulkFields() []string {
+	out := []string{"hours_on"}
+	for _, d := range dialpad.Weekdays() {
+		out = append(out, d.Field())
+	}
+	return out
+}
 
 func TestParseBulkForm(t *testing.T) {
 	base := func(extra url.Values) url.Values {
-		v := url.Values{"target": {"callcenter:1"}, "hours_on": {"true"}}
+		v := url.Values{"target": {"callcenter:1"}, "hours_on": {"true"}, views.FieldsMarker: bulkFields()}
 		for k, vs := range extra {
 			v[k] = vs
 		}
@@ -45,15 +55,26 @@ func TestParseBulkForm(t *testing.T) {
 			hoursOn:  true,
 		},
 		{
-			name:     "24:00 closes at midnight",
+			name:     "24:00 is taken as Dialpad's end of day, 23:59",
 			form:     base(url.Values{"sunday_hours": {"22:00", "24:00"}}),
-			wantDays: map[dialpad.Weekday][]string{dialpad.Sunday: {"22:00", "24:00"}},
+			wantDays: map[dialpad.Weekday][]string{dialpad.Sunday: {"22:00", "23:59"}},
 			hoursOn:  true,
 		},
 		{
 			name:    "hours_on unticked is open 24/7",
-			form:    url.Values{"target": {"callcenter:1"}},
+			form:    url.Values{"target": {"callcenter:1"}, views.FieldsMarker: bulkFields()},
 			hoursOn: false,
+		},
+		{
+			// The week replaces each target's: a post that lacks it is
+			// not a closed week but a broken form.
+			name: "fields missing from the post are errors, not closed days",
+			form: url.Values{"target": {"callcenter:1"}, "monday_hours": {"09:00", "17:00"}, views.FieldsMarker: {"tuesday_hours"}},
+			errs: map[string]string{
+				"hours_on": "missing from the form", "wednesday_hours": "missing from the form", "thursday_hours": "missing from the form",
+				"friday_hours": "missing from the form", "saturday_hours": "missing from the form", "sunday_hours": "missing from the form",
+			},
+			wantDays: map[dialpad.Weekday][]string{dialpad.Monday: {"09:00", "17:00"}},
 		},
 		{
 			name: "every problem beside its day",
@@ -66,7 +87,7 @@ func TestParseBulkForm(t *testing.T) {
 			}),
 			errs: map[string]string{
 				"monday_hours":    `Range 1: opening time "9" is not a time like 09:00.`,
-				"tuesday_hours":   "Range 1: closes (09:00) before it opens (17:00).",
+				"tuesday_hours":   "Range 1: closes (09:00) before it opens (17:00): a night shift? Enter it as two ranges: up to 23:59 on this day and from 00:00 on the next.",
 				"wednesday_hours": "Range 2: overlaps the range above it (09:00-13:00).",
 				"thursday_hours":  "Range 1 needs both an opening and a closing time.",
 				"friday_hours":    "Range 1: opens and closes at the same time (10:00).",
@@ -75,14 +96,14 @@ func TestParseBulkForm(t *testing.T) {
 		},
 		{
 			name:    "no target",
-			form:    url.Values{"hours_on": {"true"}, "target": {"", " "}},
+			form:    url.Values{"hours_on": {"true"}, "target": {"", " "}, views.FieldsMarker: bulkFields()},
 			errs:    map[string]string{"target": "Tick at least one"},
 			hoursOn: true,
 		},
 		{
 			name: "too many targets",
 			form: func() url.Values {
-				v := url.Values{"hours_on": {"true"}}
+				v := url.Values{"hours_on": {"true"}, views.FieldsMarker: bulkFields()}
 				for i := range bulkMax + 1 {
 					v.Add("target", fmt.Sprintf("callcenter:%d", i+1))
 				}

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/sync/errgroup"
-
 	"switchboard/dialpad"
 )
 
@@ -24,6 +22,7 @@ const (
 	bulkSkipped                     // the hours already matched; nothing sent
 	bulkFailed                      // Dialpad refused or failed; Err says why
 	bulkConflict                    // changed elsewhere since it was read; not overwritten
+	bulkUnknown                     // the PATCH went out but its answer was lost: it may have been applied
 )
 
 // bulkResult is one target's outcome. Current is its hours as Dialpad now
@@ -41,10 +40,13 @@ type bulkResult struct {
 // runBulk applies week to every base whose hours differ, through the one
 // save path (fresh read, three-way diff, one PATCH with only the changed
 // days). Targets are independent: a failure, a 429 included, is reported
-// and the rest carry on. Results keep the order of bases.
-func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) []bulkResult {
+// and the rest carry on. Results keep the order of bases. The error is a
+// panic in one of the saves: a bug, answered with the 500 page.
+func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) ([]bulkResult, error) {
+	// Saves and pages of people go first; the batch waits behind them.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	results := make([]bulkResult, len(bases))
-	var g errgroup.Group
+	var g fanOut
 	g.SetLimit(bulkConcurrency)
 	for i, b := range bases {
 		mine := bulkApplyWeek(b.Hours, week)
@@ -52,13 +54,13 @@ func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dial
 			results[i] = bulkResult{Base: b, Outcome: bulkSkipped, Current: b.Hours}
 			continue
 		}
-		g.Go(func() error {
-			results[i] = saveBulkItem(ctx, c, b, mine)
-			return nil
-		})
+		g.Go(func() { results[i] = saveBulkItem(ctx, c, b, mine) })
 	}
-	_ = g.Wait() // every failure is in its result
-	return results
+	// Every Dialpad failure is in its result; only a panic comes back here.
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return results, nil
 }
 
 // saveBulkItem saves one target's new hours.
@@ -99,6 +101,12 @@ func saveBulkItem(ctx context.Context, c *dialpad.Client, b bulkBase, mine dialp
 		r.Current = *current
 	}
 	switch {
+	case outcomeUnknown(err):
+		// Applying again is safe: its fresh read shows whether this landed.
+		r.Outcome, r.Err, r.Current = bulkUnknown, err, b.Hours
+		for k := range d.Patch {
+			r.Fields = append(r.Fields, k)
+		}
 	case err != nil:
 		// A second attempt starts from what the person saw: a read made
 		// just before the failure was never shown to them.

@@ -51,7 +51,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bases {
 		switch {
 		case !ticked[b.target()]:
-		case !id.CanEdit(b.OfficeID):
+		case !id.CanChange(Resource(b.Kind), b.OfficeID):
 			v.Notes = append(v.Notes, "Left out "+b.Name+": you can't change hours in "+b.Office+".")
 		default:
 			chosen = append(chosen, b)
@@ -73,7 +73,11 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	results := runBulk(r.Context(), id.Client, chosen, form.Week)
+	results, err := runBulk(r.Context(), id.Client, chosen, form.Week)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
 	status := h.bulkResultsView(r, &v, results, form.Week)
 	// The form below the results starts from what Dialpad has now.
 	now := bulkRebase(bases, results)
@@ -126,7 +130,7 @@ func bulkChangedFields(a, b dialpad.WeekHours) []string {
 // for a failure), so a batch where everything failed does not read as a
 // success.
 func (h *Handler) bulkResultsView(r *http.Request, v *views.HoursBulk, results []bulkResult, week dialpad.WeekHours) int {
-	var updated, skipped, failed, conflicts int
+	var updated, skipped, failed, conflicts, unknown int
 	status := 0
 	for _, res := range results {
 		row := views.BulkResult{Name: res.Base.Name, Kind: reviewKindLabel(res.Base.Kind), Href: reviewEditorHref(reviewItem{Kind: res.Base.Kind, group: group{ID: res.Base.ID}})}
@@ -147,6 +151,13 @@ func (h *Handler) bulkResultsView(r *http.Request, v *views.HoursBulk, results [
 			status = bulkFirstStatus(status, http.StatusConflict)
 			row.Outcome = views.Badge{Label: "Conflict", Color: views.BadgeAmber}
 			row.Detail = bulkConflictWords(res)
+		case bulkUnknown:
+			unknown++
+			status = bulkFirstStatus(status, unknownOutcomeStatus(res.Err))
+			h.logger().WarnContext(r.Context(), "hours bulk: save outcome unknown",
+				"target", res.Base.target(), "err", res.Err)
+			row.Outcome = views.Badge{Label: "May have been applied", Color: views.BadgeAmber}
+			row.Detail = unknownOutcomeMessage(res.Err) + " Open it to check, or apply again: only what is still missing is sent."
 		default:
 			failed++
 			p, ok := classifyUpstream(res.Err)
@@ -161,9 +172,9 @@ func (h *Handler) bulkResultsView(r *http.Request, v *views.HoursBulk, results [
 		}
 		v.Results = append(v.Results, row)
 	}
-	v.Summary = bulkSummary(updated, skipped, failed, conflicts)
-	h.logger().InfoContext(r.Context(), "hours bulk applied",
-		"targets", len(results), "updated", updated, "skipped", skipped, "failed", failed, "conflicts", conflicts)
+	v.Summary = bulkSummary(updated, skipped, failed, conflicts, unknown)
+	h.logger().InfoContext(r.Context(), "hours bulk applied", "targets", len(results), "updated", updated,
+		"skipped", skipped, "failed", failed, "conflicts", conflicts, "unknown", unknown)
 	if updated > 0 || status == 0 {
 		return http.StatusOK
 	}
@@ -210,8 +221,11 @@ func bulkDayOf(field string) (dialpad.Weekday, bool) {
 }
 
 // bulkSummary is "3 updated, 1 skipped, 1 failed, 1 conflict".
-func bulkSummary(updated, skipped, failed, conflicts int) string {
+func bulkSummary(updated, skipped, failed, conflicts, unknown int) string {
 	parts := []string{fmt.Sprintf("%d updated", updated), fmt.Sprintf("%d skipped", skipped)}
+	if unknown > 0 {
+		parts = append(parts, fmt.Sprintf("%d may have been applied", unknown))
+	}
 	if failed > 0 {
 		parts = append(parts, fmt.Sprintf("%d failed", failed))
 	}

@@ -57,19 +57,13 @@ func (f hoursForm) week() dialpad.WeekHours {
 // apply is g edited as the form says. A ring time that is not a number
 // leaves g's own, so a preview can still diff the rest; validate reports it.
 func (f hoursForm) apply(g groupEdit) groupEdit {
-	g.Name = strings.TrimSpace(f.Name)
-	g.Description = cleanDescription(f.Description)
+	g.Name = dialpad.NormalizeLine(f.Name)
+	g.Description = dialpad.NormalizeText(f.Description)
 	if n, err := strconv.ParseInt(strings.TrimSpace(f.RingSeconds), 10, 64); err == nil {
 		g.RingSeconds = dialpad.Int(n)
 	}
 	g.Week = f.week()
 	return g
-}
-
-// cleanDescription undoes what a textarea does to line breaks (CRLF), so
-// an untouched description is not a change.
-func cleanDescription(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
 }
 
 // dropBlankPairs drops the pairs left entirely blank and returns, for each range

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"switchboard/dialpad"
@@ -10,22 +11,31 @@ import (
 // parseHoursForm reads the editor's fields, named as the API names them:
 // name, group_description, ring_seconds, hours_on, and each day's times
 // repeated in open, close order (monday_hours=08:00&monday_hours=12:00...).
-func parseHoursForm(v url.Values) hoursForm {
-	f := hoursForm{
-		Name:        v.Get("name"),
-		Description: v.Get("group_description"),
-		RingSeconds: strings.TrimSpace(v.Get("ring_seconds")),
-		HoursOn:     v.Get("hours_on") == "true",
-		Choices:     conflictChoices(v),
-	}
+// base is the form as rendered from the resource: a field the post says
+// nothing about keeps it (see postedValues). A day the form showed with no
+// times (marked, absent) is closed; a day missing from the post is not.
+func parseHoursForm(v url.Values, base hoursForm) hoursForm {
+	f := base
+	f.Choices = conflictChoices(v)
+	postedString(v, "name", &f.Name)
+	postedString(v, "group_description", &f.Description)
+	postedString(v, "ring_seconds", &f.RingSeconds)
+	f.RingSeconds = strings.TrimSpace(f.RingSeconds)
+	postedBool(v, "hours_on", &f.HoursOn)
 	for _, d := range dialpad.Weekdays() {
-		times := v[d.Field()]
+		times, ok := postedValues(v, d.Field())
+		if !ok {
+			f.Days[d] = slices.Clone(base.Days[d])
+			continue
+		}
 		if len(times) > 2*editorMaxRanges {
 			times, f.Truncated[d] = times[:2*editorMaxRanges], true
 		}
 		f.Days[d] = make([]string, len(times))
 		for i, t := range times {
-			f.Days[d][i] = strings.TrimSpace(t)
+			// Midnight typed as 24:00 is taken as Dialpad's end of day, 23:59,
+			// and shown so from then on.
+			f.Days[d][i] = dialpad.NormalizeClock(strings.TrimSpace(t))
 		}
 	}
 	return f

@@ -23,20 +23,26 @@ const (
 // page order). Hours use Dialpad's own parser and its messages. baseRing is
 // the resource's ring time: a blank ring time is fine only where Dialpad
 // has none either.
-func (f *hoursForm) validate(baseRing dialpad.Int) {
+func (f *hoursForm) validate(base groupEdit) {
 	f.FieldErrors, f.Problems = map[string]string{}, nil
 
-	switch n := utf8.RuneCountInString(strings.TrimSpace(f.Name)); {
+	switch n := utf8.RuneCountInString(dialpad.NormalizeLine(f.Name)); {
 	case n == 0:
 		f.addError("name", "Name", "enter a name")
 	case n > groupMaxName:
 		f.addError("name", "Name", fmt.Sprintf("%d characters long; Dialpad allows at most %d", n, groupMaxName))
+	default:
+		if msg := lineProblem(f.Name, base.Name, dialpad.NormalizeLine); msg != "" {
+			f.addError("name", "Name", msg)
+		}
 	}
-	if n := utf8.RuneCountInString(cleanDescription(f.Description)); n > groupMaxDescription {
+	if n := utf8.RuneCountInString(dialpad.NormalizeText(f.Description)); n > groupMaxDescription {
 		f.addError("group_description", "Description",
 			fmt.Sprintf("%d characters long; Dialpad allows at most %d", n, groupMaxDescription))
+	} else if msg := paragraphProblem(f.Description, base.Description, dialpad.NormalizeText); msg != "" {
+		f.addError("group_description", "Description", msg)
 	}
-	if f.RingSeconds != "" || baseRing != 0 {
+	if baseRing := base.RingSeconds; f.RingSeconds != "" || baseRing != 0 {
 		n, err := strconv.Atoi(f.RingSeconds)
 		switch {
 		case err != nil:

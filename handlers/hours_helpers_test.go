@@ -13,6 +13,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/views"
 )
 
 // setCenterHours changes a call center's hours as if someone did it in
@@ -46,14 +47,18 @@ func monToFri(times ...string) dialpad.WeekHours {
 	return w
 }
 
-// weekForm is w as the bulk form posts it.
+// weekForm is w as the bulk form posts it: a closed day and an unticked
+// hours_on are absent, and marked as shown.
 func weekForm(w dialpad.WeekHours) url.Values {
-	v := url.Values{}
+	v := url.Values{views.FieldsMarker: {"hours_on"}}
 	if w.HoursOn {
 		v.Set("hours_on", "true")
 	}
 	for _, d := range dialpad.Weekdays() {
-		v[d.Field()] = append([]string{}, w.Day(d)...)
+		v.Add(views.FieldsMarker, d.Field())
+		if day := w.Day(d); len(day) > 0 {
+			v[d.Field()] = append([]string{}, day...)
+		}
 	}
 	return v
 }

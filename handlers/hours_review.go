@@ -27,8 +27,10 @@ func (h *Handler) HoursReview(w http.ResponseWriter, r *http.Request) {
 	}
 	f.resolve(d)
 	v := h.reviewView(r, id, f, d)
+	l := h.layout(r, "Business hours", views.NavHours)
+	l.DataAge = "" // the review says how old its lists are, by its own Refresh
 	h.Render(w, r, http.StatusOK,
-		views.HoursReviewPage(h.layout(r, "Business hours", views.NavHours), v),
+		views.HoursReviewPage(l, v),
 		views.HoursReviewResults(v))
 }
 

@@ -9,8 +9,6 @@ import (
 	"sync"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"switchboard/dialpad"
 )
 
@@ -56,22 +54,24 @@ type reviewData struct {
 // cache unless refresh asks for a fresh read. Complete loads are cached;
 // one with a failed office is not, so the next look tries again.
 func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.ID, refresh bool) (*reviewData, error) {
-	k := listKey{user: id.User.ID, office: office}
-	if !refresh {
-		if d, ok := h.lists.get(k, h.now()); ok {
-			return d, nil
+	key := CacheScope(id.User) + "review?office=" + office.String()
+	reviews := &h.caches().review
+	d, err := reviews.Get(ctx, key, refresh, func(ctx context.Context) (*reviewData, error) {
+		started := h.now()
+		// Every list is read afresh when the review is: its own entry
+		// must not be built from older reads.
+		d, err := loadReview(dialpad.WithFreshReads(ctx), id.Client, office)
+		if err != nil {
+			return nil, err
 		}
+		d.LoadedAt = started
+		return d, nil
+	})
+	if err == nil && len(d.Failed) > 0 {
+		// A load with a failed office is not kept: the next look tries again.
+		reviews.DropPrefix(key)
 	}
-	started := h.now()
-	d, err := loadReview(ctx, id.Client, office)
-	if err != nil {
-		return nil, err
-	}
-	d.LoadedAt = started
-	if len(d.Failed) == 0 {
-		h.lists.put(k, d, started, h.now())
-	}
-	return d, nil
+	return d, err
 }
 
 // loadReview reads the offices, then each office's call centers and
@@ -98,7 +98,7 @@ func loadReview(ctx context.Context, c *dialpad.Client, office dialpad.ID) (*rev
 		mu     sync.Mutex
 		items  = map[dialpad.ID][]reviewItem{}
 		failed = map[dialpad.ID]error{}
-		g      errgroup.Group
+		g      fanOut
 	)
 	g.SetLimit(reviewConcurrency)
 	record := func(o dialpad.ID, got []reviewItem, err error) {
@@ -112,18 +112,19 @@ func loadReview(ctx context.Context, c *dialpad.Client, office dialpad.ID) (*rev
 	}
 	for _, o := range read {
 		f := dialpad.ListFilter{OfficeID: o.ID}
-		g.Go(func() error {
+		g.Go(func() {
 			ccs, err := politely(ctx, func() ([]dialpad.CallCenter, error) { return c.CallCenters(ctx, f) })
 			record(o.ID, reviewItems(dialpad.TargetCallCenter, callCenterGroups(ccs)), err)
-			return nil
 		})
-		g.Go(func() error {
+		g.Go(func() {
 			ds, err := politely(ctx, func() ([]dialpad.Department, error) { return c.Departments(ctx, f) })
 			record(o.ID, reviewItems(dialpad.TargetDepartment, departmentGroups(ds)), err)
-			return nil
 		})
 	}
-	_ = g.Wait() // failures are per office, in failed
+	// Failures are per office, in failed; only a panic comes back here.
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
 
 	for _, o := range read {
 		if err := failed[o.ID]; err != nil {

@@ -50,7 +50,7 @@ func usualSchedules(items []reviewItem, offices officeIndex) map[dialpad.ID]usua
 	for office, m := range perOffice {
 		own := ""
 		if o, ok := offices[office]; ok {
-			own = usualKey(o.WeekHours)
+			own = officeKey(o.WeekHours)
 		}
 		var best usualSchedule
 		for k, t := range m {
@@ -63,6 +63,20 @@ func usualSchedules(items []reviewItem, offices officeIndex) map[dialpad.ID]usua
 		out[office] = best
 	}
 	return out
+}
+
+// officeKey is an office's own schedule as usualKey words it, or "" when it
+// has none. Offices carry no hours_on in Dialpad's spec, so their day lists
+// are read as they are, whatever hours_on decoded to (false when absent,
+// which would otherwise read as 24/7).
+func officeKey(w dialpad.WeekHours) string {
+	w.HoursOn = true
+	for _, d := range dialpad.Weekdays() {
+		if len(w.Day(d)) > 0 {
+			return usualKey(w)
+		}
+	}
+	return ""
 }
 
 // usualBeats orders candidates: more holders, then the office's own hours, then

@@ -38,11 +38,19 @@ func TestUsualSchedules(t *testing.T) {
 	}{
 		{"plain majority", []dialpad.WeekHours{nine, nine, eight}, eight, true, nine, 2},
 		{"tie goes to the office's own hours", []dialpad.WeekHours{nine, nine, eight, eight}, eight, true, eight, 2},
+		// Dialpad sends offices without hours_on (it decodes as false): an
+		// office's lists always apply.
+		{"tie goes to the office's hours as Dialpad sends them", []dialpad.WeekHours{nine, nine, eight, eight}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
 		{"tie without the office's hours: earliest opening", []dialpad.WeekHours{nine, nine, eight, eight}, split, true, eight, 2},
 		{"all different: nothing usual", []dialpad.WeekHours{nine, eight, split}, nine, false, dialpad.WeekHours{}, 1},
 		{"one alone: nothing to compare", []dialpad.WeekHours{nine}, nine, false, dialpad.WeekHours{}, 1},
 		{"24/7 with different kept lists is one schedule", []dialpad.WeekHours{allDay, allDayOtherLists, nine}, nine, true, allDay, 2},
 		{"unparseable pairs are ignored", []dialpad.WeekHours{nine, nineWithJunk, eight}, eight, true, nine, 2},
+		// Offices have no hours_on in the spec: it decodes to false, and
+		// their lists are still their schedule, not 24/7.
+		{"office hours without hours_on break a tie", []dialpad.WeekHours{nine, nine, eight, eight}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
+		{"office hours without hours_on are not 24/7", []dialpad.WeekHours{allDay, allDay, nine, nine}, usualWeek(false, "09:00", "17:00"), true, nine, 2},
+		{"an office without hours prefers nothing", []dialpad.WeekHours{allDay, allDay, nine, nine}, dialpad.WeekHours{}, true, nine, 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -79,7 +87,7 @@ func TestReviewDayCell(t *testing.T) {
 	w := dialpad.WeekHours{
 		HoursOn:       true,
 		MondayHours:   []string{"08:00", "12:00", "14:00", "18:00"},
-		TuesdayHours:  []string{"22:00", "24:00"},
+		TuesdayHours:  []string{"22:00", "23:59"},
 		SundayHours:   []string{},
 		SaturdayHours: nil,
 	}
@@ -89,7 +97,7 @@ func TestReviewDayCell(t *testing.T) {
 		want string
 	}{
 		{w, dialpad.Monday, "08:00-12:00 14:00-18:00"},
-		{w, dialpad.Tuesday, "22:00-24:00"},
+		{w, dialpad.Tuesday, "22:00-23:59"},
 		{w, dialpad.Saturday, "closed"},
 		{w, dialpad.Sunday, "closed"},
 		{usualWeek(false, "09:00", "17:00"), dialpad.Monday, "24/7"},

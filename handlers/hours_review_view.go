@@ -42,6 +42,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	}
 
 	z := zones{}
+	looks := weekLooks{}
 	byOffice := map[dialpad.ID]*views.HoursOffice{}
 	var order []dialpad.ID
 	differs := map[dialpad.ID]int{}
@@ -59,8 +60,8 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 			byOffice[it.OfficeID] = g
 			order = append(order, it.OfficeID)
 		}
-		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, now)
-		row.Selectable = id.CanEdit(it.OfficeID)
+		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, looks, now)
+		row.Selectable = id.CanChange(Resource(it.Kind), it.OfficeID)
 		v.CanBulk = v.CanBulk || row.Selectable
 		if u := usual[it.OfficeID]; u.differs(it.Hours) {
 			row.Differs = true
@@ -80,7 +81,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	case bulkAllowed(id):
 		v.ReadOnlyNote = "You can change hours only in the offices you administer in Dialpad; none of them is shown."
 	default:
-		v.ReadOnlyNote = "You can review hours here. Changing them needs admin rights in Dialpad."
+		v.ReadOnlyNote = hoursReadOnlyReason()
 	}
 	v.Legend = reviewLegend(d, usual, idx, differs)
 	v.Empty = f.emptyState(idx)
@@ -88,20 +89,20 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 }
 
 // reviewRow is one item's row, without the person-specific parts.
-func reviewRow(it reviewItem, tz string, z zones, now time.Time) views.HoursRow {
+func reviewRow(it reviewItem, tz string, z zones, looks weekLooks, now time.Time) views.HoursRow {
+	look := looks.of(it.Hours)
 	row := views.HoursRow{
 		Target:   it.target(),
 		Kind:     reviewKindLabel(it.Kind),
 		Name:     it.Name,
 		Href:     reviewEditorHref(it),
 		Timezone: tz,
-		Summary:  hoursSummary(it.Hours),
+		Summary:  look.summary,
 		Status:   openBadge(it.Hours, tz, z, now),
+		Week:     look.bars,
 	}
 	if loc, ok := z.load(tz); ok {
-		row.Week = reviewWeekBars(it.Hours, now.In(loc), true)
-	} else {
-		row.Week = reviewWeekBars(it.Hours, time.Time{}, false)
+		row.Week = withNowTick(look.bars, now.In(loc))
 	}
 	return row
 }

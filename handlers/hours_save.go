@@ -14,6 +14,7 @@ import (
 //   - An action button (_action=add:monday_hours...) changes the form and
 //     shows it again: 200, nothing sent.
 //   - Invalid input: 422, the same form with every message beside its field.
+//   - Someone Dialpad would refuse (permissions.go): 403, nothing sent.
 //   - Save: one PATCH with only the person's changes, through dialpad's
 //     save path (fresh read, three-way diff). Success or nothing to send:
 //     a flash naming what changed and 303 to the page. A conflict: 409,
@@ -28,8 +29,16 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	if !ok {
 		return
 	}
+	if !who.MayChangeSome(Resource(t.kind)) {
+		h.refuseChange(w, r, Resource(t.kind), "")
+		return
+	}
 	p, ok := readHoursSubmission(h, w, r, t, id)
 	if !ok {
+		return
+	}
+	if !who.CanChange(Resource(t.kind), t.get(p.base).OfficeID) {
+		h.refuseChange(w, r, Resource(t.kind), p.office)
 		return
 	}
 
@@ -44,7 +53,7 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 
-	p.form.validate(t.get(p.base).RingSeconds)
+	p.form.validate(t.get(p.base))
 	if len(p.form.Problems) > 0 {
 		renderHoursEditor(h, w, r, t, http.StatusUnprocessableEntity, p)
 		return
@@ -55,12 +64,16 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	saved, err := t.save(r.Context(), who.Client, id, p.base, mine)
+	if outcomeUnknown(err) {
+		hoursOutcomeUnknown(h, w, r, t, p, who, saved.Diff.Changes, err)
+		return
+	}
 	if err != nil {
 		hoursUpstreamFailure(h, w, r, t, p, err)
 		return
 	}
 	if saved.Diff.HasConflicts() {
-		hoursConflict(h, w, r, t, p, saved.Current, saved.Diff.Changes, conflictFields(saved.Diff.Conflicts))
+		hoursConflict(h, w, r, t, http.StatusConflict, p, saved.Current, saved.Diff.Changes, conflictFields(saved.Diff.Conflicts))
 		return
 	}
 
@@ -87,10 +100,10 @@ func hoursUpstreamFailure[T any](h *Handler, w http.ResponseWriter, r *http.Requ
 	renderHoursEditor(h, w, r, t, status, p)
 }
 
-// hoursConflict answers 409 with the form re-based on the fresh read: the
-// person's changes on top of what Dialpad has now, sealed against it, and a
-// panel asking, for each field both changed, whose value to keep.
-func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
+// hoursConflict answers status (409) with the form re-based on the fresh
+// read: the person's changes on top of what Dialpad has now, sealed against
+// it, and a panel asking, for each field both changed, whose value to keep.
+func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], status int, p editorPage[T],
 	theirs *T, changes []dialpad.Change, conflicts []string) {
 	merged, err := dialpad.Rebase(*theirs, changes)
 	if err != nil {
@@ -110,7 +123,33 @@ func hoursConflict[T any](h *Handler, w http.ResponseWriter, r *http.Request, t 
 	for _, f := range conflicts {
 		p.form.Choices[f] = views.ConflictKeepMine
 	}
-	renderHoursEditor(h, w, r, t, http.StatusConflict, p)
+	renderHoursEditor(h, w, r, t, status, p)
+}
+
+// hoursOutcomeUnknown answers a save Dialpad may have applied (504 when it
+// did not answer in time, 502 otherwise): the form is re-based on a fresh
+// read as after a conflict, and the panel sets every field the person
+// changed beside what Dialpad has now. When even that read fails, the form
+// comes back as typed and says so.
+func hoursOutcomeUnknown[T any](h *Handler, w http.ResponseWriter, r *http.Request, t hoursTarget[T], p editorPage[T],
+	who *Identity, changes []dialpad.Change, err error) {
+	status := unknownOutcomeStatus(err)
+	h.logger().WarnContext(r.Context(), "editor: save outcome unknown", "kind", t.kind, "id", p.id, "status", status, "err", err)
+	ctx, cancel := h.recheckContext(r.Context())
+	defer cancel()
+	theirs, rerr := t.read(ctx, who.Client, p.id)
+	if rerr != nil {
+		h.logger().WarnContext(r.Context(), "editor: read-back failed", "kind", t.kind, "id", p.id, "err", rerr)
+		p.message = unknownOutcomeMessage(err) + " " + unreadBack + inputKept
+		renderHoursEditor(h, w, r, t, status, p)
+		return
+	}
+	fields := make([]string, 0, len(changes))
+	for _, c := range changes {
+		fields = append(fields, c.Field)
+	}
+	p.message, p.unknown = unknownOutcomeMessage(err), true
+	hoursConflict(h, w, r, t, status, p, theirs, changes, fields)
 }
 
 // conflictFields names the fields of conflicts.

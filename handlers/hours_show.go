@@ -3,7 +3,6 @@ package handlers
 import (
 	"cmp"
 	"net/http"
-	"sync"
 
 	"switchboard/dialpad"
 	"switchboard/views"
@@ -32,7 +31,7 @@ func showHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	// The office (its name, its zone when the group has none) and the live
 	// status only decorate the header: when they fail the page still edits.
 	var (
-		wg                   sync.WaitGroup
+		wg                   fanOut
 		office               *dialpad.Office
 		officeErr, statusErr error
 		st                   editorStatus
@@ -43,7 +42,10 @@ func showHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	if t.status != nil {
 		wg.Go(func() { st.live, statusErr = t.status(ctx, who.Client, id) })
 	}
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		h.ServerError(w, r, err)
+		return
+	}
 	p := editorPage[T]{id: id, base: *res, tz: g.Timezone, form: formFromGroup(g)}
 	p.office = officeLabel("", g.OfficeID)
 	if officeErr != nil {

@@ -30,6 +30,6 @@ func readHoursSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Reque
 	g := t.get(p.base)
 	p.office = officeLabel(r.PostForm.Get("_office"), g.OfficeID)
 	p.tz = g.Timezone
-	p.form = parseHoursForm(r.PostForm)
+	p.form = parseHoursForm(r.PostForm, formFromGroup(g))
 	return p, true
 }

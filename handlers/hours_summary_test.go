@@ -27,8 +27,8 @@ func TestHoursSummary(t *testing.T) {
 			[]string{"Mon–Fri 08:00–12:00, 14:00–18:00", "Sat–Sun closed"}},
 		{"saturday morning", week([]string{"09:00", "17:00"}, []string{"09:00", "13:00"}, nil),
 			[]string{"Mon–Fri 09:00–17:00", "Sat 09:00–13:00", "Sun closed"}},
-		{"every day alike", week([]string{"00:00", "24:00"}, []string{"00:00", "24:00"}, []string{"00:00", "24:00"}),
-			[]string{"Every day 00:00–24:00"}},
+		{"every day alike", week([]string{"00:00", "23:59"}, []string{"00:00", "23:59"}, []string{"00:00", "23:59"}),
+			[]string{"Every day 00:00–23:59"}},
 		{"closed all week", week(nil, nil, nil), []string{"Closed all week"}},
 		{"a closed day in the middle", func() dialpad.WeekHours {
 			w := week([]string{"09:00", "17:00"}, nil, nil)

@@ -20,6 +20,7 @@ type editorPage[T any] struct {
 	form    hoursForm
 	status  editorStatus
 	message string // a problem with the whole form, in plain words
+	unknown bool   // the panel is about a save Dialpad may have applied
 }
 
 // mine is the person's edit: the base as the form says, with the fields
@@ -46,8 +47,9 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 	if err != nil {
 		return views.HoursEditor{}, err
 	}
+	conflict.Unknown = p.unknown
 	z := zones{}
-	readOnly := !who.CanEdit(g.OfficeID)
+	readOnly := !who.CanChange(Resource(t.kind), g.OfficeID)
 	v := views.HoursEditor{
 		Kind:        t.noun,
 		Action:      t.pageURL(p.id),
@@ -71,8 +73,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		Pending:     pending,
 	}
 	if readOnly {
-		v.ReadOnlyNote = "You can look at this " + t.noun + " but not change it: only company admins and admins of " +
-			p.office + " can edit it in Dialpad."
+		v.ReadOnlyNote = ReadOnlyReason(Resource(t.kind), p.office)
 	}
 	return v, nil
 }
@@ -86,17 +87,23 @@ func (t hoursTarget[T]) pending(p editorPage[T], mine T) (views.PendingChanges, 
 	}
 	var out views.PendingChanges
 	for _, c := range d.Changes {
-		out.Items = append(out.Items, views.PendingChange{
+		item := views.PendingChange{
 			Label: hoursFieldLabel(c.Field),
 			Old:   hoursValueWords(c.Field, c.Old),
 			New:   hoursValueWords(c.Field, c.New),
-		})
+		}
+		if day, ok := editorDayOf(c.Field); ok {
+			// A night shift not split yet is a problem, not a change to send.
+			_, errs := dialpad.ParseDay(day, dayTimes(c.New))
+			item.Invalid = len(errs) > 0
+		}
+		out.Items = append(out.Items, item)
 	}
 	out.Problems = len(p.form.Problems)
 	if p.form.FieldErrors == nil {
 		// Not validated yet (a fresh form, an action): count without showing.
 		check := p.form
-		check.validate(t.get(p.base).RingSeconds)
+		check.validate(t.get(p.base))
 		out.Problems = len(check.Problems)
 	}
 	return out, nil
@@ -134,7 +141,8 @@ func editorDays(f hoursForm, tz string, z zones, now time.Time) []views.HoursDay
 	for _, d := range dialpad.Weekdays() {
 		hd := views.HoursDay{Field: d.Field(), Label: d.Label()}
 		for _, p := range timePairs(f.Days[d]) {
-			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1]})
+			_, _, overnight := dialpad.SplitAtMidnight(p[0], p[1])
+			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1], Overnight: overnight})
 		}
 		flat, _ := dropBlankPairs(f.Days[d])
 		ranges, _ := dialpad.ParseDay(d, flat)

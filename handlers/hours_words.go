@@ -65,16 +65,7 @@ func hoursValueWords(field string, v any) string {
 // rangesWords words a day's flat list: "08:00–12:00, 14:00–18:00", or
 // "Closed". Invalid times are shown as they are.
 func rangesWords(v any) string {
-	var times []string
-	switch l := v.(type) {
-	case []any:
-		for _, t := range l {
-			s, _ := t.(string)
-			times = append(times, s)
-		}
-	case []string:
-		times = l
-	}
+	times := dayTimes(v)
 	if len(times) == 0 {
 		return "Closed"
 	}
@@ -86,6 +77,22 @@ func rangesWords(v any) string {
 		parts = append(parts, p[0]+"–"+p[1])
 	}
 	return strings.Join(parts, ", ")
+}
+
+// dayTimes reads a day's value as the diff holds it ([]any from JSON, or
+// []string) as its times.
+func dayTimes(v any) []string {
+	var times []string
+	switch l := v.(type) {
+	case []any:
+		for _, t := range l {
+			s, _ := t.(string)
+			times = append(times, s)
+		}
+	case []string:
+		times = l
+	}
+	return times
 }
 
 // savedMessage is the flash after a save, naming exactly what was sent:

@@ -1,8 +1,10 @@
 package handlers
 
 import (
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
+
 	"context"
-	"slices"
 
 	"switchboard/dialpad"
 )
@@ -13,6 +15,12 @@ import (
 type Identity struct {
 	User   dialpad.User
 	Client *dialpad.Client
+	// Rights are what Switchboard lets this person do, resolved on every
+	// request from their grants (and, with own tokens, their Dialpad
+	// rights), so a revoke takes effect at once.
+	Rights access.Rights
+	// Credential is whose credential Client carries, for the audit trail.
+	Credential audit.Credential
 }
 
 type identityKey struct{}
@@ -26,20 +34,6 @@ func WithIdentity(ctx context.Context, id *Identity) context.Context {
 func IdentityFrom(ctx context.Context) *Identity {
 	id, _ := ctx.Value(identityKey{}).(*Identity)
 	return id
-}
-
-// CanEdit reports whether Dialpad will accept this person's writes to a
-// resource of the office: company admins everywhere, office admins in their
-// offices. The console hides edit controls otherwise, and Dialpad's 403 stays
-// the final word.
-func (id *Identity) CanEdit(officeID dialpad.ID) bool {
-	if id == nil {
-		return false
-	}
-	if id.User.IsSuperAdmin {
-		return true
-	}
-	return slices.Contains(id.User.AdminOfficeIDs, officeID)
 }
 
 // Role names the person's rights in plain words for the page header.

@@ -11,8 +11,9 @@ import (
 )
 
 // IVRCopyApply applies a previewed copy: target by target, one at a time
-// under the company's rate limit, a fresh read and then one request per
-// changed type (PATCH or DELETE). Each item ends done, failed (with
+// under the company's rate limit, a fresh read and then one PATCH per
+// changed type. A copy only assigns: it never sends a DELETE, which would
+// delete the target's recording. Each item ends done, failed (with
 // Dialpad's reason in plain words, a rate limit with its wait) or skipped
 // (someone changed that type since the preview, or it is already in
 // place); a failure never stops the items after it.
@@ -53,7 +54,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	}
 	h.logCopy(r, t, len(plan.Targets), tally)
 	v := views.IVRCopy{
-		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).CanEdit(source.OfficeID)),
+		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, source.OfficeID)),
 		Action:  t.path() + "/copy",
 		Results: results,
 		Summary: "Copy finished: " + tally.words(),
@@ -64,7 +65,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) logCopy(r *http.Request, t ivrTarget, targets int, tally copyTally) {
 	h.logger().InfoContext(r.Context(), "ivrs: copy applied", "target_type", t.Kind.Type, "source_id", t.ID,
-		"targets", targets, "done", tally.done, "failed", tally.failed, "skipped", tally.skipped)
+		"targets", targets, "done", tally.done, "failed", tally.failed, "skipped", tally.skipped, "unknown", tally.unknown)
 }
 
 // sourceName is the source's name as the preview knew it.
@@ -75,10 +76,15 @@ func (p ivrCopyPlan) sourceName(t ivrTarget) string {
 	return capitalize(t.Kind.Singular) + " " + t.ID.String()
 }
 
-type copyTally struct{ done, failed, skipped int }
+// copyTally counts items by outcome; unknown ones went out but lost their
+// answer, so they may have been applied.
+type copyTally struct{ done, failed, skipped, unknown int }
 
 func (c copyTally) words() string {
 	parts := []string{strconv.Itoa(c.done) + " done"}
+	if c.unknown > 0 {
+		parts = append(parts, strconv.Itoa(c.unknown)+" may have been applied")
+	}
 	if c.failed > 0 {
 		parts = append(parts, strconv.Itoa(c.failed)+" failed")
 	}
@@ -92,6 +98,7 @@ func (c *copyTally) add(o copyTally) {
 	c.done += o.done
 	c.failed += o.failed
 	c.skipped += o.skipped
+	c.unknown += o.unknown
 }
 
 // applyCopy sends the plan and reports on every item.
@@ -100,6 +107,8 @@ func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan i
 		out   []views.IVRCopyResult
 		tally copyTally
 	)
+	// Saves and pages of people go first; the copy waits behind them.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	for _, pt := range plan.Targets {
 		if ctx.Err() != nil {
 			break
@@ -126,14 +135,21 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 			return res, tally
 		case readErr != nil:
 			item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
+		case len(step.To) != 1:
+			// Plans select one IVR per step; anything else would be a delete.
+			item.Status, item.Note = "skipped", "A copy never deletes recordings."
 		case now.Equal(step.To):
 			item.Status, item.Note = "skipped", "Already in place."
 		case !now.Equal(step.From):
 			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
 		default:
-			if err := c.ApplyIVRChange(ctx, targetType, pt.ID, dialpad.IVRChange{IVRType: step.IVRType, From: step.From, To: step.To}); err != nil {
+			_, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
+			switch {
+			case outcomeUnknown(err):
+				item.Status, item.Note = "unknown", unknownOutcomeMessage(err)+" Open it to check."
+			case err != nil:
 				item.Status, item.Note = "failed", UpstreamMessage(err)
-			} else {
+			default:
 				item.Status = "done"
 			}
 		}
@@ -142,6 +158,8 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 			tally.done++
 		case "failed":
 			tally.failed++
+		case "unknown":
+			tally.unknown++
 		default:
 			tally.skipped++
 		}

@@ -116,7 +116,7 @@ func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
 			continue
 		case id == s.source.ID || seen[id]:
 			continue
-		case !who.CanEdit(c.OfficeID):
+		case !who.CanChange(ResourceCustomIVR, c.OfficeID):
 			problem = "You can't change " + c.Name + "; leave it out."
 		}
 		seen[id] = true
@@ -167,6 +167,11 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 					item.FixText = "Upload one to " + ct.Name
 					item.FixHref = res.Href + "/upload?" + url.Values{"ivr_type": {step.IVRType}}.Encode()
 				}
+			case dialpad.CopyKeepCustom:
+				item.Status, item.To = "kept", item.From
+				item.Note = s.source.Name + " plays Dialpad's default here. Going back to the default would delete " +
+					ct.Name + "'s recording, so the copy leaves this type alone."
+				item.FixText, item.FixHref = "Change it on "+ct.Name+"'s page", res.Href+"#type-"+step.IVRType
 			case dialpad.CopySplit:
 				item.Status, item.To = "unavailable", ""
 				item.Note = s.source.Name + " plays different notices for inbound and outbound calls, which can't be copied."

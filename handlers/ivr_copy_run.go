@@ -36,7 +36,8 @@ func (h *Handler) ivrCopyRunStep(w http.ResponseWriter, r *http.Request, who *Id
 		return
 	}
 	// The tally so far only feeds the words on the person's own page.
-	tally := copyTally{done: formCount(r, "_done"), failed: formCount(r, "_failed"), skipped: formCount(r, "_skipped")}
+	tally := copyTally{done: formCount(r, "_done"), failed: formCount(r, "_failed"), skipped: formCount(r, "_skipped"),
+		unknown: formCount(r, "_unknown")}
 	res, n := applyCopyTarget(r.Context(), who.Client, t.Kind.Type, plan.Targets[i])
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
@@ -75,6 +76,7 @@ func copyNext(t ivrTarget, i int, tally copyTally) *views.IVRCopyNext {
 		"_done":    strconv.Itoa(tally.done),
 		"_failed":  strconv.Itoa(tally.failed),
 		"_skipped": strconv.Itoa(tally.skipped),
+		"_unknown": strconv.Itoa(tally.unknown),
 	})
 	return &views.IVRCopyNext{Action: t.path() + "/copy/apply", Vals: string(vals)}
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"switchboard/dialpad"
 )
@@ -83,7 +82,7 @@ type copySetup struct {
 func loadCopySetup(ctx context.Context, c *dialpad.Client, t ivrTarget, load candidateLoader) (copySetup, error) {
 	var (
 		s       copySetup
-		wg      sync.WaitGroup
+		wg      fanOut
 		offices []dialpad.Office
 		errs    [4]error
 	)
@@ -91,7 +90,9 @@ func loadCopySetup(ctx context.Context, c *dialpad.Client, t ivrTarget, load can
 	wg.Go(func() { s.types, errs[1] = c.CustomIVRs(ctx, t.Kind.Type, t.ID) })
 	wg.Go(func() { s.candidates, errs[2] = load(ctx, c) })
 	wg.Go(func() { offices, errs[3] = c.Offices(ctx) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return s, err
+	}
 	s.offices = indexOffices(offices)
 	return s, cmp.Or(errs[:]...)
 }

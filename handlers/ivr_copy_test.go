@@ -17,24 +17,25 @@ import (
 )
 
 // copySetup gives UK Sales and Japan Sales recordings named like some of
-// Sales' so a copy from Sales has something to select, to leave and to
-// skip. It returns the writes a copy from Sales to both must send.
+// Sales' so a copy from Sales has something to select, to leave alone and
+// to skip. It returns the writes a copy from Sales to both must send: only
+// PATCHes, never a DELETE.
 func copySetup(t *testing.T, s *stack) (sales, japan, uk dialpad.ID, want []string) {
 	t.Helper()
 	sales, japan, uk = s.callCenter("Sales").ID, s.callCenter("Japan Sales").ID, s.callCenter("UK Sales").ID
 	s.upload(uk, "HOLD_MUSIC", "Smooth jazz loop") // already the same: nothing to send
-	menu := s.upload(uk, "MENU", "UK menu")        // Sales plays the default: unassign
+	s.upload(uk, "MENU", "UK menu")                // Sales plays the default: left alone, not deleted
+	ukSpring := s.upload(uk, "GREETING", "Spring promotion greeting")
+	s.upload(uk, "GREETING", "UK greeting") // now selected instead
 	jazz := s.upload(japan, "HOLD_MUSIC", " smooth JAZZ loop ")
 	s.upload(japan, "HOLD_MUSIC", "Other music") // now selected instead
 	spring := s.upload(japan, "GREETING", "Spring promotion greeting")
-	if err := s.api.UnassignCustomIVR(t.Context(), dialpad.TargetCallCenter, japan, "GREETING", dialpad.AssignCustomIVR{IVRID: spring.ID}); err != nil {
-		t.Fatal(err)
-	}
+	s.upload(japan, "GREETING", "Japan greeting") // now selected instead
 	base := "/api/v2/customivrs/callcenter/"
 	want = []string{
 		"PATCH " + base + japan.String() + `/GREETING {"ivr_id":` + spring.ID.String() + `}`,
 		"PATCH " + base + japan.String() + `/HOLD_MUSIC {"ivr_id":` + jazz.ID.String() + `}`,
-		"DELETE " + base + uk.String() + `/MENU {"ivr_id":` + menu.ID.String() + `}`,
+		"PATCH " + base + uk.String() + `/GREETING {"ivr_id":` + ukSpring.ID.String() + `}`,
 	}
 	return sales, japan, uk, want
 }
@@ -64,6 +65,8 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 		`data-testid="ivr-copy-count">3 changes to send`,
 		"Other music", "smooth JAZZ loop", // Japan Sales: hold music from → to
 		"It has no recording called “Sales after-hours message”",
+		// UK Sales' menu: Sales plays the default, and going there would delete it.
+		"Left alone", "UK menu", "Going back to the default would delete UK Sales&#39;s recording, so the copy leaves this type alone.",
 	} {
 		if !strings.Contains(page, w) {
 			t.Errorf("preview lacks %q", w)
@@ -79,8 +82,9 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 	if !strings.Contains(res.Body, `data-testid="ivr-copy-summary">Copy finished: 3 done.`) {
 		t.Errorf("results lack the summary")
 	}
-	if got := s.selection(uk, "MENU"); !got.IsDefault() {
-		t.Errorf("UK Sales menu %v, want the default", got)
+	menu := s.ivr(uk, "UK menu") // still in Dialpad, and still playing
+	if got := s.selection(uk, "MENU"); !got.Equal(dialpad.IVRSelection{menu.ID}) {
+		t.Errorf("UK Sales menu %v, want its own recording %s kept", got, menu.ID)
 	}
 
 	// Applying the same plan again: everything is in place, nothing goes out.
@@ -97,10 +101,10 @@ func TestIVRCopyFailuresAndChanges(t *testing.T) {
 	sales, japan, uk, want := copySetup(t, s)
 	_, apply := s.preview(sales, japan, uk)
 
-	// Since the preview, someone set UK Sales' menu back to the default;
-	// and Dialpad rate-limits the first write.
-	if err := s.api.UnassignCustomIVR(t.Context(), dialpad.TargetCallCenter, uk, "MENU",
-		dialpad.AssignCustomIVR{IVRID: s.ivr(uk, "UK menu").ID}); err != nil {
+	// Since the preview, someone picked UK Sales' spring greeting; and
+	// Dialpad rate-limits the first write.
+	if _, err := s.api.AssignCustomIVR(t.Context(), dialpad.TargetCallCenter, uk, "GREETING",
+		dialpad.AssignCustomIVR{IVRID: s.ivr(uk, "Spring promotion greeting").ID}); err != nil {
 		t.Fatal(err)
 	}
 	s.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/customivrs/*", Status: 429, RetryAfter: 30 * time.Second, Times: 1})
@@ -273,5 +277,15 @@ func TestIVRCopyRespectsRateLimit(t *testing.T) {
 	}
 	if strings.Contains(res.Body, "rate-limiting") {
 		t.Error("Dialpad rate-limited the copy")
+	}
+	// Many of them play recordings where Sales plays the default: a copy
+	// leaves those alone, it never deletes.
+	for _, w := range s.writes() {
+		if w.Method != http.MethodPatch {
+			t.Errorf("a copy sent %s %s", w.Method, w.Path)
+		}
+	}
+	if !strings.Contains(page, "Left alone") {
+		t.Error("the preview does not say which types it leaves alone")
 	}
 }

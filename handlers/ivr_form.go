@@ -36,7 +36,9 @@ func readIVRForm(v url.Values, t ivrTarget, st ivrState) ivrForm {
 		if vals, ok := v[name]; ok && len(vals) > 0 {
 			s, err := dialpad.ParseIVRSelection(vals[0])
 			switch {
-			case err != nil, len(s) > 1 && !s.Equal(base[name]):
+			case err != nil, len(s) > 1 && !s.Equal(base[name]), len(s) == 1 && !hasIVR(ty.IVRs, s[0]):
+				// Caught here, not only by the save's fresh read, so a
+				// confirmation of deletes never goes with a choice that fails.
 				f.FieldErrors[name] = "Pick one of the listed recordings, or Dialpad default."
 			default:
 				sel = s
@@ -99,4 +101,13 @@ func unionTypes(sets ...dialpad.IVRSelections) []string {
 		}
 	}
 	return out
+}
+
+func hasIVR(ivrs []dialpad.CustomIVR, id dialpad.ID) bool {
+	for _, v := range ivrs {
+		if v.ID == id {
+			return true
+		}
+	}
+	return false
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"sync"
 
 	"switchboard/dialpad"
 	"switchboard/views"
@@ -47,14 +46,16 @@ func (e *errNoIVRList) Unwrap() error { return e.err }
 // once.
 func loadIVRs(ctx context.Context, c *dialpad.Client, t ivrTarget) (ivrTarget, []dialpad.CustomIVRType, error) {
 	var (
-		wg             sync.WaitGroup
+		wg             fanOut
 		found          ivrTarget
 		types          []dialpad.CustomIVRType
 		errTarget, err error
 	)
 	wg.Go(func() { found, errTarget = loadIVRTarget(ctx, c, t) })
 	wg.Go(func() { types, err = c.CustomIVRs(ctx, t.Kind.Type, t.ID) })
-	wg.Wait()
+	if perr := wg.Wait(); perr != nil {
+		return t, nil, perr
+	}
 	switch {
 	case errTarget != nil:
 		return t, nil, errTarget

@@ -30,25 +30,32 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
-	f := ivrRenameForm{
-		Name:        strings.TrimSpace(r.PostForm.Get("name")),
-		Description: strings.TrimSpace(r.PostForm.Get("description")),
-		Choices:     conflictChoices(r.PostForm),
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return
 	}
+	// A field the post does not carry keeps the recording's own.
+	f := ivrRenameForm{Name: st.IVR.Name, Description: st.IVR.Description, Choices: conflictChoices(r.PostForm)}
+	postedString(r.PostForm, "name", &f.Name)
+	postedString(r.PostForm, "description", &f.Description)
 	if f.Choices["name"] == views.ConflictTakeTheirs {
 		f.Name = st.IVR.Name
 	}
 	if f.Choices["description"] == views.ConflictTakeTheirs {
 		f.Description = st.IVR.Description
 	}
-	f.validate()
+	f.validate(st.IVR)
 	if len(f.FieldErrors) > 0 {
 		h.renderIVRRename(w, r, http.StatusUnprocessableEntity, t, st, f, "", views.ConflictPanel{})
 		return
 	}
 	mine := st.IVR
-	mine.Name, mine.Description = f.Name, f.Description
+	mine.Name, mine.Description = dialpad.NormalizeLine(f.Name), dialpad.NormalizeLine(f.Description)
 	saved, err := who.Client.SaveCustomIVRDetails(r.Context(), t.Kind.Type, t.ID, ivrID, st.IVR, mine)
+	if outcomeUnknown(err) {
+		h.ivrRenameOutcomeUnknown(w, r, who, t, st, f, saved.Diff.Changes, err)
+		return
+	}
 	if err != nil {
 		h.ivrRenameFailure(w, r, t, st, f, err)
 		return
@@ -76,23 +83,59 @@ func (h *Handler) ivrRenameFailure(w http.ResponseWriter, r *http.Request, t ivr
 // has it now, the person's own edits on top, and a panel per field.
 func (h *Handler) ivrRenameConflict(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrRenameState, f ivrRenameForm,
 	saved dialpad.Saved[dialpad.CustomIVR]) {
+	fields := make([]string, len(saved.Diff.Conflicts))
+	for i, c := range saved.Diff.Conflicts {
+		fields[i] = c.Field
+	}
+	h.ivrRenameRebased(w, r, http.StatusConflict, t, st, f, *saved.Current, fields, "", false)
+}
+
+// ivrRenameRebased answers status with the form re-based on current (a
+// fresh read), the person's own edits on top, and a panel of fields: a
+// conflict, or with unknown a rename Dialpad may have applied.
+func (h *Handler) ivrRenameRebased(w http.ResponseWriter, r *http.Request, status int, t ivrTarget, st ivrRenameState,
+	f ivrRenameForm, current dialpad.CustomIVR, fields []string, message string, unknown bool) {
 	fresh := st
-	fresh.IVR = *saved.Current
-	if f.Name == st.IVR.Name {
+	fresh.IVR = current
+	if dialpad.NormalizeLine(f.Name) == dialpad.NormalizeLine(st.IVR.Name) {
 		f.Name = fresh.IVR.Name
 	}
-	if f.Description == st.IVR.Description {
+	if dialpad.NormalizeLine(f.Description) == dialpad.NormalizeLine(st.IVR.Description) {
 		f.Description = fresh.IVR.Description
 	}
-	panel := views.ConflictPanel{Kind: "recording"}
-	for _, c := range saved.Diff.Conflicts {
+	panel := views.ConflictPanel{Kind: "recording", Unknown: unknown}
+	for _, field := range fields {
 		mine, theirs := f.Name, fresh.IVR.Name
-		if c.Field == "description" {
+		if field == "description" {
 			mine, theirs = f.Description, fresh.IVR.Description
 		}
-		panel.Rows = append(panel.Rows, views.ConflictRow{Field: c.Field, Label: capitalize(c.Field), Mine: orEmpty(mine), Theirs: orEmpty(theirs)})
+		panel.Rows = append(panel.Rows, views.ConflictRow{Field: field, Label: capitalize(field), Mine: orEmpty(mine), Theirs: orEmpty(theirs)})
 	}
-	h.renderIVRRename(w, r, http.StatusConflict, t, fresh, f, "", panel)
+	h.renderIVRRename(w, r, status, t, fresh, f, message, panel)
+}
+
+// ivrRenameOutcomeUnknown answers a rename Dialpad may have applied (504
+// when it did not answer in time, 502 otherwise): the recording is read
+// again and the changed fields set beside what Dialpad has now.
+func (h *Handler) ivrRenameOutcomeUnknown(w http.ResponseWriter, r *http.Request, who *Identity, t ivrTarget, st ivrRenameState,
+	f ivrRenameForm, changes []dialpad.Change, err error) {
+	status := unknownOutcomeStatus(err)
+	h.logger().WarnContext(r.Context(), "ivrs: rename outcome unknown", "ivr_id", st.IVR.ID, "status", status, "err", err)
+	msg := unknownOutcomeMessage(err)
+	ctx, cancel := h.recheckContext(r.Context())
+	defer cancel()
+	types, rerr := who.Client.CustomIVRs(ctx, t.Kind.Type, t.ID)
+	current, _, found := dialpad.FindCustomIVR(types, st.IVR.ID)
+	if rerr != nil || !found {
+		h.logger().WarnContext(r.Context(), "ivrs: read-back failed", "ivr_id", st.IVR.ID, "err", rerr)
+		h.renderIVRRename(w, r, status, t, st, f, msg+" "+unreadBack+inputKept, views.ConflictPanel{})
+		return
+	}
+	fields := make([]string, len(changes))
+	for i, c := range changes {
+		fields[i] = c.Field
+	}
+	h.ivrRenameRebased(w, r, status, t, st, f, current, fields, msg, true)
 }
 
 func ivrRenamedMessage(old, mine dialpad.CustomIVR, saved dialpad.Saved[dialpad.CustomIVR]) string {
@@ -103,10 +146,10 @@ func ivrRenamedMessage(old, mine dialpad.CustomIVR, saved dialpad.Saved[dialpad.
 		return "Nothing to save: the name and description are unchanged."
 	}
 	var parts []string
-	if old.Name != mine.Name {
+	if _, renamed := saved.Diff.Patch["name"]; renamed {
 		parts = append(parts, "renamed “"+old.Name+"” to “"+mine.Name+"”")
 	}
-	if old.Description != mine.Description {
+	if _, redescribed := saved.Diff.Patch["description"]; redescribed {
 		parts = append(parts, "description of “"+mine.Name+"” updated")
 	}
 	return "Saved: " + strings.Join(parts, "; ") + "."

@@ -3,7 +3,6 @@ package handlers
 import (
 	"net/http"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
@@ -35,22 +34,25 @@ type ivrRenameForm struct {
 }
 
 // validate checks Dialpad's limits: a name of at most 100 characters, a
-// description of at most 256, each on one line.
-func (f *ivrRenameForm) validate() {
+// description of at most 256, each one line of text. base is the recording
+// as the form was rendered from it: what is left untouched goes back as is.
+func (f *ivrRenameForm) validate(base dialpad.CustomIVR) {
 	f.FieldErrors = map[string]string{}
-	switch n := utf8.RuneCountInString(f.Name); {
-	case f.Name == "":
+	name, description := dialpad.NormalizeLine(f.Name), dialpad.NormalizeLine(f.Description)
+	switch n := utf8.RuneCountInString(name); {
+	case name == "":
 		f.FieldErrors["name"] = "Give the recording a name."
 	case n > ivrNameMax:
 		f.FieldErrors["name"] = tooLong(ivrNameMax, n)
-	}
-	if n := utf8.RuneCountInString(f.Description); n > ivrDescriptionMax {
-		f.FieldErrors["description"] = tooLong(ivrDescriptionMax, n)
-	}
-	for field, v := range map[string]string{"name": f.Name, "description": f.Description} {
-		if strings.ContainsAny(v, "\r\n") && f.FieldErrors[field] == "" {
-			f.FieldErrors[field] = "Keep it on one line."
+	default:
+		if msg := lineProblem(f.Name, base.Name, dialpad.NormalizeLine); msg != "" {
+			f.FieldErrors["name"] = msg
 		}
+	}
+	if n := utf8.RuneCountInString(description); n > ivrDescriptionMax {
+		f.FieldErrors["description"] = tooLong(ivrDescriptionMax, n)
+	} else if msg := lineProblem(f.Description, base.Description, dialpad.NormalizeLine); msg != "" {
+		f.FieldErrors["description"] = msg
 	}
 }
 
@@ -109,7 +111,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 		h.ServerError(w, r, err)
 		return
 	}
-	canEdit := IdentityFrom(r.Context()).CanEdit(t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
 	rec := h.ivrRecording(t, st.IVR)
 	v := views.IVRRename{
 		Header:      h.ivrHeader(t, canEdit),
@@ -126,7 +128,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path()+"#type-"+st.IVRType, "Custom IVRs of "+t.Name
 	if !canEdit {
-		v.ReadOnlyNote = "Only company admins and admins of this " + t.Kind.Singular + "'s office can rename its recordings."
+		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 	}
 	h.Render(w, r, status, views.IVRRenamePage(h.layout(r, "Rename "+st.IVR.Name, ivrNav(t)), v), nil)
 }

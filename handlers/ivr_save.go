@@ -11,7 +11,9 @@ import (
 
 // IVRSave saves the assignments form: for each type whose select the
 // person changed, one PATCH with the chosen ivr_id, or a DELETE of the
-// previous IVR for "Dialpad default"; nothing for the others.
+// previous IVR for "Dialpad default"; nothing for the others. A DELETE
+// deletes the recording in Dialpad, so a save with any goes out only once
+// the person has confirmed (see ivr_delete_ask.go), all together.
 //
 // It goes through dialpad's save path: a fresh read and a three-way
 // comparison with the state the page was rendered from. Any conflict (a
@@ -29,7 +31,7 @@ func (h *Handler) IVRSave(w http.ResponseWriter, r *http.Request) {
 		h.ivrFormAgain(w, r, http.StatusUnprocessableEntity, t, st, f, "")
 		return
 	}
-	h.saveIVRs(w, r, who, t, st, f, f.Mine)
+	h.saveOrAsk(w, r, who, t, st, f, f.Mine)
 }
 
 // ivrSubmission reads what every post of the assignments form shares: the
@@ -50,7 +52,12 @@ func (h *Handler) ivrSubmission(w http.ResponseWriter, r *http.Request) (*Identi
 	if !h.openSealed(w, r, ivrSealKind(t), r.PostForm.Get("_base"), t.path(), &st) {
 		return nil, t, ivrState{}, false
 	}
-	return who, st.target(t), st, true
+	t = st.target(t)
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return nil, t, ivrState{}, false
+	}
+	return who, t, st, true
 }
 
 // saveIVRs sends send (the selections to save, absent = default) and
@@ -63,6 +70,9 @@ func (h *Handler) saveIVRs(w http.ResponseWriter, r *http.Request, who *Identity
 	case errors.As(err, &choice):
 		f.FieldErrors[choice.IVRType] = "That recording is no longer available for this type. Pick another, or Dialpad default."
 		h.ivrFormAgain(w, r, http.StatusUnprocessableEntity, t, st, f, "")
+		return
+	case outcomeUnknown(err):
+		h.ivrOutcomeUnknown(w, r, who, t, st, f, saved, err)
 		return
 	case err != nil:
 		h.ivrUpstreamFailure(w, r, t, st, f, saved, err)

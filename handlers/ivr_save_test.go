@@ -90,7 +90,6 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 	s := startIVRs(t, emulator.AdminUserID)
 	japan := s.callCenter("Japan Support").ID
 	koto := s.ivr(japan, "Koto hold music")
-	greeting := s.ivr(japan, "Japanese greeting")
 	path := "/api/v2/customivrs/callcenter/" + japan.String()
 
 	t.Run("unchanged save sends nothing", func(t *testing.T) {
@@ -117,28 +116,8 @@ func TestIVRSaveSendsOnlyChangedTypes(t *testing.T) {
 		}
 	})
 
-	t.Run("Dialpad default sends DELETE with the previous ivr_id", func(t *testing.T) {
-		_, form := s.openIVRs(japan)
-		form.Set("GREETING", "")
-		s.Emulator.ResetRequests()
-		msg := s.flashAfter(s.b.PostForm(ivrPath(japan), form))
-		s.wantWrites("DELETE " + path + `/GREETING {"ivr_id":` + greeting.ID.String() + `}`)
-		if !strings.Contains(msg, "Greeting: Japanese greeting → Dialpad default") {
-			t.Errorf("flash %q", msg)
-		}
-	})
-
-	t.Run("unassign button sends only its type", func(t *testing.T) {
-		_, form := s.openIVRs(japan)
-		form.Set("GREETING", greeting.ID.String()) // changed, but not by this button
-		form.Set("ivr_type", "HOLD_MUSIC")
-		s.Emulator.ResetRequests()
-		msg := s.flashAfter(s.b.PostForm(ivrPath(japan)+"/unassign", form))
-		s.wantWrites("DELETE " + path + `/HOLD_MUSIC {"ivr_id":` + koto.ID.String() + `}`)
-		if !strings.Contains(msg, "Hold music: Koto hold music → Dialpad default") {
-			t.Errorf("flash %q", msg)
-		}
-	})
+	// Dialpad default and the unassign button ask first: see
+	// TestIVRDefaultAsksBeforeDeleting.
 }
 
 func TestIVRSaveRecordingDirection(t *testing.T) {
@@ -219,8 +198,9 @@ func TestIVRSaveConflict(t *testing.T) {
 	}
 	form.Set("GREETING", "")
 	form.Set("CLOSED", "")
+	closed := s.ivr(sales, "Sales after-hours message")
 	s.Emulator.ResetRequests()
-	res := s.b.PostForm(ivrPath(sales), form)
+	res := s.confirmIVRDeletes(s.b.PostForm(ivrPath(sales), form))
 	if res.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", res.StatusCode)
 	}
@@ -244,8 +224,7 @@ func TestIVRSaveConflict(t *testing.T) {
 	// Take theirs for the greeting: only the closed message goes out.
 	again.Set("_conflict.GREETING", "theirs")
 	s.Emulator.ResetRequests()
-	s.flashAfter(s.b.PostForm(ivrPath(sales), again))
-	closed := s.ivr(sales, "Sales after-hours message")
+	s.flashAfter(s.confirmIVRDeletes(s.b.PostForm(ivrPath(sales), again)))
 	s.wantWrites("DELETE /api/v2/customivrs/callcenter/" + sales.String() + `/CLOSED {"ivr_id":` + closed.ID.String() + `}`)
 	if got := s.selection(sales, "GREETING"); !got.Equal(dialpad.IVRSelection{standard.ID}) {
 		t.Errorf("greeting %v, want theirs (%s); spring was %s", got, standard.ID, spring.ID)
@@ -262,12 +241,12 @@ func TestIVRSaveUpstreamFailures(t *testing.T) {
 		status int
 		want   string
 	}{
-		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad is having trouble (503)"},
+		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad answered with an error (503), so Switchboard cannot tell whether your change was saved"},
 		{"429", emulator.Fault{Status: 429, RetryAfter: 42 * time.Second}, http.StatusTooManyRequests, "try again in 42 seconds"},
 		{"400", emulator.Fault{Status: 400, Message: "ivr_id: not allowed today"}, http.StatusUnprocessableEntity, "Dialpad says: ivr_id: not allowed today"},
 		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
 		{"404", emulator.Fault{Status: 404}, http.StatusNotFound, "Dialpad couldn&#39;t find it"},
-		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Couldn&#39;t reach Dialpad"},
+		{"connection dropped", emulator.Fault{Drop: true}, http.StatusBadGateway, "Dialpad&#39;s answer was lost, so Switchboard cannot tell whether your change was saved"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, form := s.openIVRs(japan)
@@ -310,13 +289,15 @@ func TestIVRManagerIsReadOnly(t *testing.T) {
 			t.Errorf("read-only page offers %q", absent)
 		}
 	}
-	// Posting anyway: Dialpad's 403 is the final word.
+	// Posting anyway: refused before Dialpad, with the reason.
 	form := formOf(t, res.Body, "ivr-form")
 	form.Set("GREETING", "")
+	s.Emulator.ResetRequests()
 	res = s.b.PostForm(ivrPath(sales), form)
-	if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Body, "have permission to change this") {
+	if res.StatusCode != http.StatusForbidden || !strings.Contains(res.Body, "Changing these recordings needs a Dialpad company admin") {
 		t.Errorf("manager's post: %d", res.StatusCode)
 	}
+	s.nothingSent()
 }
 
 func TestIVRTamperedBase(t *testing.T) {

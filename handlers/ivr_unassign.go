@@ -7,8 +7,9 @@ import (
 	"switchboard/dialpad"
 )
 
-// IVRUnassign is a type's "Use Dialpad default" button: it unassigns that
-// type's custom IVR (DELETE with the selected ivr_id) and sends nothing
+// IVRUnassign is a type's "Use Dialpad default" button: it deletes that
+// type's custom IVR (DELETE with the selected ivr_id, which deletes the
+// recording in Dialpad) once the person has confirmed, and sends nothing
 // else, whatever the other selects of the form say. It shares the save
 // path, so a type someone else changed meanwhile is a conflict, not a
 // blind delete.
@@ -23,12 +24,12 @@ func (h *Handler) IVRUnassign(w http.ResponseWriter, r *http.Request) {
 			"This page has no IVR type "+truncateRunes(ivrType, 60)+", so nothing was sent to Dialpad. Open the page again and try once more.")
 		return
 	}
-	// The form keeps showing the person's other choices; only this type goes.
+	// The form keeps showing the person's other choices (cancelling the
+	// confirmation brings them back); only this type goes.
 	f := readIVRForm(r.PostForm, t, st)
-	delete(f.Mine, ivrType)
 	delete(f.FieldErrors, ivrType)
 	// Options of other types do not matter: they go out with a change only.
 	send := st.base()
 	delete(send, ivrType)
-	h.saveIVRs(w, r, who, t, st, f, send)
+	h.saveOrAsk(w, r, who, t, st, f, send)
 }

@@ -49,6 +49,10 @@ func (h *Handler) IVRUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
+	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
+		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		return
+	}
 	f.FileName = fileName
 	f.validate(file, fileName, err)
 	if len(f.FieldErrors) > 0 {
@@ -154,9 +158,13 @@ func (f *ivrUploadForm) validate(file []byte, fileName string, readErr error) {
 	}
 	if n := utf8.RuneCountInString(f.Name); n > ivrNameMax {
 		f.FieldErrors["name"] = tooLong(ivrNameMax, n)
+	} else if msg := lineProblem(f.Name, "", dialpad.NormalizeLine); msg != "" {
+		f.FieldErrors["name"] = msg
 	}
 	if n := utf8.RuneCountInString(f.Description); n > ivrDescriptionMax {
 		f.FieldErrors["description"] = tooLong(ivrDescriptionMax, n)
+	} else if msg := lineProblem(f.Description, "", dialpad.NormalizeLine); msg != "" {
+		f.FieldErrors["description"] = msg
 	}
 	switch err := dialpad.SniffMP3(file); {
 	case errors.Is(readErr, errUploadTooLarge), errors.Is(err, dialpad.ErrMP3TooLarge):

@@ -77,7 +77,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 		h.ServerError(w, r, err)
 		return
 	}
-	canEdit := IdentityFrom(r.Context()).CanEdit(t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
 	v := views.IVRUpload{
 		Header:      h.ivrHeader(t, canEdit),
 		Action:      t.path() + "/upload",
@@ -92,7 +92,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+t.Name
 	if !canEdit {
-		v.ReadOnlyNote = "Only company admins and admins of this " + t.Kind.Singular + "'s office can add recordings."
+		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 	}
 	for _, s := range dialpad.IVRCatalog() {
 		g := views.IVRTypeGroup{Label: s.Title}

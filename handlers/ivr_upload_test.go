@@ -42,6 +42,9 @@ func TestIVRUploadRejectsWrongFiles(t *testing.T) {
 		{"unknown type", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("ivr_type", "SONG") }, "ivr_type", "Choose what the recording is for"},
 		{"long name", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("name", strings.Repeat("n", 101)) }, "name", "at most 100 characters"},
 		{"long description", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("description", strings.Repeat("é", 257)) }, "description", "at most 256 characters"},
+		{"name with a tab", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("name", "Ocean\twaves") }, "name", "control characters"},
+		{"name not UTF-8", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("name", "Ocean \xff") }, "name", "not valid UTF-8"},
+		{"description with a bell", "ok.mp3", ivrMP3(2), func(f url.Values) { f.Set("description", "Calm\a") }, "description", "control characters"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			form := s.uploadForm(billing, "HOLD_MUSIC")
@@ -144,7 +147,7 @@ func TestIVRUploadUpstreamFailures(t *testing.T) {
 		want   string
 	}{
 		{"400", emulator.Fault{Status: 400, Message: "file: audio too short"}, http.StatusUnprocessableEntity, "Dialpad says: file: audio too short"},
-		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad is having trouble (503)"},
+		{"503", emulator.Fault{Status: 503}, http.StatusBadGateway, "Dialpad answered with an error (503), so Switchboard cannot tell whether your change was saved"},
 		{"403", emulator.Fault{Status: 403}, http.StatusForbidden, "have permission to change this"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 // ivrPageView builds the assignments page from the state it was rendered
 // from and the person's form (their choices, errors, conflict decisions).
 func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token string, f ivrForm) views.IVRPage {
-	canEdit := IdentityFrom(r.Context()).CanEdit(t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
 	v := views.IVRPage{
 		Header:         h.ivrHeader(t, canEdit),
 		Action:         t.path(),
@@ -24,8 +24,7 @@ func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token s
 		ReadOnly:       !canEdit,
 	}
 	if !canEdit {
-		v.ReadOnlyNote = "You can look at these recordings but not change them: only company admins and admins of this " +
-			t.Kind.Singular + "'s office can. Ask one of them if something needs changing."
+		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 	}
 	base := st.base()
 	byType := map[string][]dialpad.CustomIVR{}

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"time"
 
+	"switchboard/dialpad/cache"
 	"switchboard/views"
 )
 
@@ -20,6 +21,9 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 	}
 	if !wantsPartial(r) {
 		l.Flash, l.FlashWarning = h.popFlashes(r.Context())
+		if at := cache.AgeFrom(r.Context()).Oldest(); !at.IsZero() && r.Method == http.MethodGet {
+			l.DataAge, l.DataRefresh = dataAge(h.now().Sub(at)), refreshHref(r)
+		}
 	}
 	if h.Assets != nil {
 		l.CSS = h.Assets.URL("css/app.css")

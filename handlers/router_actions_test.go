@@ -85,7 +85,7 @@ func TestRouterCreateValidationKeepsInput(t *testing.T) {
 		"name":          {"Half done"},
 		"routing_url":   {"http://example.com/x"},
 		"secret_action": {"set"},
-		"secret":        {"short"},
+		"secret":        {"short-pasted-xyz"},
 	})
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("status %d, want 422", res.StatusCode)
@@ -96,9 +96,10 @@ func TestRouterCreateValidationKeepsInput(t *testing.T) {
 		}
 	}
 	kept := formOf(t, res.Body, "router-form")
-	if kept.Get("name") != "Half done" || kept.Get("routing_url") != "http://example.com/x" || kept.Get("secret") != "short" {
+	if kept.Get("name") != "Half done" || kept.Get("routing_url") != "http://example.com/x" || kept.Get("secret_action") != "set" {
 		t.Errorf("input lost: %v", kept)
 	}
+	wantSecretAskedAgain(t, res.Body, "short-pasted-xyz")
 	e.nothingSent()
 }
 

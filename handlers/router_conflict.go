@@ -19,7 +19,20 @@ const conflictDefaultTarget = "default_target"
 // field whose value to keep.
 func (h *Handler) routerConflict(w http.ResponseWriter, r *http.Request, page routerPage,
 	mine, theirs dialpad.CallRouter, d dialpad.Diff) {
-	rebased, err := dialpad.Rebase(theirs, d.Changes)
+	fields := make([]string, len(d.Conflicts))
+	for i, c := range d.Conflicts {
+		fields[i] = c.Field
+	}
+	h.routerRebased(w, r, http.StatusConflict, page, mine, theirs, d.Changes, fields, false)
+}
+
+// routerRebased answers status with the form based on theirs (a fresh
+// read) and the person's changes on top, and a panel of fields (API
+// names) setting their value beside Dialpad's: a conflict, or with
+// unknown a save Dialpad may have applied.
+func (h *Handler) routerRebased(w http.ResponseWriter, r *http.Request, status int, page routerPage,
+	mine, theirs dialpad.CallRouter, changes []dialpad.Change, fields []string, unknown bool) {
+	rebased, err := dialpad.Rebase(theirs, changes)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return
@@ -34,10 +47,10 @@ func (h *Handler) routerConflict(w http.ResponseWriter, r *http.Request, page ro
 	f := formFromRouter(rebased)
 	f.SecretAction, f.Secret, f.ResetErrorCount = typed.SecretAction, typed.Secret, typed.ResetErrorCount
 
-	panel := views.ConflictPanel{Kind: "router"}
+	panel := views.ConflictPanel{Kind: "router", Unknown: unknown}
 	seen := map[string]bool{}
-	for _, c := range d.Conflicts {
-		field := routerConflictField(c.Field)
+	for _, apiField := range fields {
+		field := routerConflictField(apiField)
 		if seen[field] {
 			continue
 		}
@@ -50,9 +63,9 @@ func (h *Handler) routerConflict(w http.ResponseWriter, r *http.Request, page ro
 			TakeTheirs: typed.Conflict[field] == views.ConflictTakeTheirs,
 		})
 	}
-	h.logger().InfoContext(r.Context(), "call router conflict", "router_id", theirs.ID, "fields", len(panel.Rows))
+	h.logger().InfoContext(r.Context(), "call router re-based", "router_id", theirs.ID, "fields", len(panel.Rows), "unknown", unknown)
 	page.router, page.base, page.form, page.conflict = theirs, theirs, &f, panel
-	h.renderRouterPage(w, r, http.StatusConflict, page)
+	h.renderRouterPage(w, r, status, page)
 }
 
 // routerConflictField is the form's name for a conflicting API field.

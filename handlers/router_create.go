@@ -18,7 +18,7 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	f := parseRouterForm(r)
+	f := parseRouterForm(r, newRouterForm())
 	// Checking the choice takes its name alone; the form comes back with
 	// the whole chooser only when something is wrong.
 	chosen, _ := parseTarget(f.DefaultTarget)
@@ -27,7 +27,7 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 		h.logger().WarnContext(ctx, "router target names not loaded", "err", err)
 		targets = nil
 	}
-	f.validate(targets, target{})
+	f.validate(targets, target{}, "")
 	if !f.valid() {
 		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, id, f, h.withChooser(ctx, id, targets), "")
 		return
@@ -35,7 +35,7 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 
 	secret := f.newSecret()
 	cr, err := id.Client.CreateCallRouter(ctx, dialpad.CreateCallRouter{
-		Name:              f.Name,
+		Name:              dialpad.NormalizeLine(f.Name),
 		OfficeID:          f.officeID,
 		RoutingURL:        f.RoutingURL,
 		DefaultTargetID:   f.target.id,

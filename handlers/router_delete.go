@@ -20,7 +20,7 @@ func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	page := "/routers/" + routerID.String()
 	v := views.RouterDelete{Name: cr.Name, Action: page + "/delete", Back: page, Numbers: cr.PhoneNumbers}
-	if !id.CanEdit(cr.OfficeID) {
+	if !id.CanChange(ResourceCallRouter, cr.OfficeID) {
 		v.ReadOnly, v.Note = true, "Deleting this router takes admin rights on its office. Ask a company admin."
 	}
 	h.Render(w, r, http.StatusOK, views.RouterDeletePage(h.layout(r, "Delete "+cr.Name, views.NavRouters), v), nil)

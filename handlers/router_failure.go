@@ -3,6 +3,8 @@ package handlers
 import (
 	"errors"
 	"net/http"
+	"strings"
+	"time"
 
 	"switchboard/dialpad"
 )
@@ -29,6 +31,9 @@ func (h *Handler) routerFailed(routerID dialpad.ID, tz string, err error) (route
 	}
 	f := routerFailure{status: p.status, message: p.message}
 	switch {
+	case errors.Is(err, dialpad.ErrRateLimited) && !routerLimitHit(err):
+		f.message = "Dialpad is refusing requests for a moment: your company sent more than its 20 requests a second, " +
+			"so nothing was changed. Try again in " + inSeconds(p.retryAfter) + "."
 	case errors.Is(err, dialpad.ErrRateLimited) && routerID != 0:
 		h.routerChanges.rateLimited(routerID, h.now(), p.retryAfter)
 		f.message = "Dialpad accepts one change per call router every 5 minutes, so nothing was changed. " +
@@ -41,6 +46,25 @@ func (h *Handler) routerFailed(routerID dialpad.ID, tz string, err error) (route
 		f.message = ""
 	}
 	return f, true
+}
+
+// routerLimitHit reports whether a 429 is the router's own limit (one
+// change per 5 minutes) rather than the company's 20 requests a second,
+// from what Dialpad answered: its message names the limit, and failing
+// that, a Retry-After over a second can only be the router's, since the
+// company's limit frees up within a second.
+func routerLimitHit(err error) bool {
+	ae, ok := errors.AsType[*dialpad.APIError](err)
+	if !ok {
+		return false
+	}
+	switch msg := strings.ToLower(ae.Message); {
+	case strings.Contains(msg, "per second") || strings.Contains(msg, "company"):
+		return false
+	case strings.Contains(msg, "minute") || strings.Contains(msg, "call router"):
+		return true
+	}
+	return ae.RetryAfter > time.Second
 }
 
 // writeRetryAfter passes the router's next change on to the browser.

@@ -58,19 +58,32 @@ func formFromRouter(cr dialpad.CallRouter) routerForm {
 	}
 }
 
-// parseRouterForm reads the submitted form; r.ParseForm has run.
-func parseRouterForm(r *http.Request) routerForm {
+// parseRouterForm reads the submitted form; r.ParseForm has run. base is
+// the form as first shown (the router's values, or a new router's
+// defaults): a field the post says nothing about keeps it (see
+// postedValues). The name is kept as typed, for its checks and the page;
+// apply normalises it.
+func parseRouterForm(r *http.Request, base routerForm) routerForm {
+	v := r.PostForm
 	f := routerForm{
-		Name:            strings.TrimSpace(r.PostFormValue("name")),
-		RoutingURL:      strings.TrimSpace(r.PostFormValue("routing_url")),
-		DefaultTarget:   strings.TrimSpace(r.PostFormValue("default_target")),
-		OfficeID:        strings.TrimSpace(r.PostFormValue("office_id")),
-		Enabled:         r.PostFormValue("enabled") == "true",
-		SecretAction:    r.PostFormValue("secret_action"),
-		Secret:          r.PostFormValue("secret"),
-		ResetErrorCount: r.PostFormValue("reset_error_count") == "true",
-		Conflict:        conflictChoices(r.PostForm),
+		Name:            base.Name,
+		RoutingURL:      base.RoutingURL,
+		DefaultTarget:   base.DefaultTarget,
+		OfficeID:        base.OfficeID,
+		Enabled:         base.Enabled,
+		SecretAction:    v.Get("secret_action"),
+		Secret:          v.Get("secret"),
+		ResetErrorCount: v.Get("reset_error_count") == "true",
+		Conflict:        conflictChoices(v),
 	}
+	postedString(v, "name", &f.Name)
+	postedString(v, "routing_url", &f.RoutingURL)
+	postedString(v, "default_target", &f.DefaultTarget)
+	postedString(v, "office_id", &f.OfficeID)
+	postedBool(v, "enabled", &f.Enabled)
+	f.RoutingURL = strings.TrimSpace(f.RoutingURL)
+	f.DefaultTarget = strings.TrimSpace(f.DefaultTarget)
+	f.OfficeID = strings.TrimSpace(f.OfficeID)
 	switch f.SecretAction {
 	case views.SecretGenerate, views.SecretPaste:
 	default:
@@ -86,16 +99,19 @@ func parseRouterForm(r *http.Request) routerForm {
 // validate checks every field and records a message per problem. t checks
 // that the target and office exist; nil (lists not loaded) leaves that to
 // Dialpad. keep is the router's current target, valid even when the
-// chooser does not list its kind.
-func (f *routerForm) validate(t *routerTargets, keep target) {
+// chooser does not list its kind; keepName its name ("" for a new router),
+// which goes back untouched whatever it holds.
+func (f *routerForm) validate(t *routerTargets, keep target, keepName string) {
 	f.FieldErrors = map[string]string{}
-	switch n := utf8.RuneCountInString(f.Name); {
+	switch n := utf8.RuneCountInString(dialpad.NormalizeLine(f.Name)); {
 	case n == 0:
 		f.FieldErrors["name"] = "Give the router a name."
 	case n > maxRouterName:
 		f.FieldErrors["name"] = fmt.Sprintf("Keep the name to %d characters or fewer; it has %d.", maxRouterName, n)
-	case strings.ContainsFunc(f.Name, unicode.IsControl):
-		f.FieldErrors["name"] = "The name must fit on one line."
+	default:
+		if msg := lineProblem(f.Name, keepName, dialpad.NormalizeLine); msg != "" {
+			f.FieldErrors["name"] = msg
+		}
 	}
 	if msg := checkRoutingURL(f.RoutingURL); msg != "" {
 		f.FieldErrors["routing_url"] = msg
@@ -152,7 +168,7 @@ func (f *routerForm) problems() []string {
 
 // apply is cr with the form's fields: the person's version of the router.
 func (f *routerForm) apply(cr dialpad.CallRouter) dialpad.CallRouter {
-	cr.Name = f.Name
+	cr.Name = dialpad.NormalizeLine(f.Name)
 	cr.RoutingURL = f.RoutingURL
 	cr.DefaultTargetType, cr.DefaultTargetID = f.target.kind, f.target.id
 	cr.OfficeID = f.officeID

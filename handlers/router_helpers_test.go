@@ -110,3 +110,19 @@ func (s *stack) assertAbsent(secret string, from int, what string) {
 		s.t.Errorf("%s shows up in the console log", what)
 	}
 }
+
+// wantSecretAskedAgain asserts a form that came back after a secret was
+// pasted: the secret is nowhere in the page, its field is empty, and a
+// sentence next to it says why.
+func wantSecretAskedAgain(t *testing.T, body, secret string) {
+	t.Helper()
+	if strings.Contains(body, secret) {
+		t.Error("the page carries the pasted secret")
+	}
+	if got := formOf(t, body, "router-form").Get("secret"); got != "" {
+		t.Errorf("secret field = %q, want empty", got)
+	}
+	if note := testText(body, "secret-note"); !strings.Contains(note, "paste it again") {
+		t.Errorf("secret note = %q, want a sentence asking to paste it again", note)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"sync"
 
 	"switchboard/dialpad"
 	"switchboard/views"
@@ -33,7 +32,7 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 		Empty:    f.empty("/routers", "call routers", idx),
 		Disabled: disabledRouters(routers),
 	}
-	if canCreateRouters(id) {
+	if id.MayChangeSome(ResourceCallRouter) {
 		v.NewHref = "/routers/new"
 		if f.OfficeID != 0 {
 			v.NewHref = listHref(v.NewHref, f.OfficeID)
@@ -50,14 +49,16 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 // the routers are fetched again without it.
 func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) (*routerTargets, []dialpad.CallRouter, error) {
 	var (
-		wg                 sync.WaitGroup
+		wg                 fanOut
 		offices            *routerTargets
 		routers            []dialpad.CallRouter
 		errOffices, errRts error
 	)
 	wg.Go(func() { offices, errOffices = h.routerNames(ctx, id) })
 	wg.Go(func() { routers, errRts = id.Client.CallRouters(ctx, f.api()) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return nil, nil, err
+	}
 	if errOffices != nil {
 		return nil, nil, errOffices
 	}

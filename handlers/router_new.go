@@ -19,7 +19,7 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	f := routerForm{Enabled: true, SecretAction: views.SecretKeep}
+	f := newRouterForm()
 	if office, err := dialpad.ParseID(r.URL.Query().Get("office_id")); err == nil && office != 0 && targets.hasOffice(office) {
 		f.OfficeID = office.String()
 	}
@@ -31,15 +31,14 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, id *Identity, f routerForm, targets *routerTargets, message string) {
 	v := routerFormView(f, targets, "", false)
 	v.New, v.Action, v.Submit, v.Message = true, "/routers", "Create router", message
-	if !canCreateRouters(id) {
+	if !id.MayChangeSome(ResourceCallRouter) {
 		v.ReadOnly = true
-		v.ReadOnlyNote = "Creating a call router takes admin rights on an office. Ask a company admin."
+		v.ReadOnlyNote = "Creating a call router needs a Dialpad company admin or an office admin; you can review routers here."
 	}
 	h.Render(w, r, status, views.RouterNewPage(h.layout(r, "New call router", views.NavRouters), v), nil)
 }
 
-// canCreateRouters: a router belongs to an office, which the person must
-// administer; Dialpad checks the office chosen.
-func canCreateRouters(id *Identity) bool {
-	return id != nil && (id.User.IsSuperAdmin || len(id.User.AdminOfficeIDs) > 0)
+// newRouterForm is the new-router form as first shown: enabled, no secret.
+func newRouterForm() routerForm {
+	return routerForm{Enabled: true, SecretAction: views.SecretKeep}
 }

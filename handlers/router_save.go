@@ -29,7 +29,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	f := parseRouterForm(r)
+	f := parseRouterForm(r, formFromRouter(base))
 	baseTarget := target{base.DefaultTargetType, base.DefaultTargetID}
 	chosen, _ := parseTarget(f.DefaultTarget)
 	targets, err := h.routerNames(ctx, id, baseTarget, chosen)
@@ -39,7 +39,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		targets = nil
 	}
 	page := routerPage{router: base, base: base, targets: targets, form: &f}
-	f.validate(targets, baseTarget)
+	f.validate(targets, baseTarget, base.Name)
 	if !f.valid() {
 		h.renderRouterPage(w, r, http.StatusUnprocessableEntity, page)
 		return
@@ -59,6 +59,10 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		extra["reset_error_count"] = true
 	}
 	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
+	if outcomeUnknown(err) {
+		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
+		return
+	}
 	if err != nil {
 		if saved.Current != nil {
 			page.router = *saved.Current

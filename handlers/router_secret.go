@@ -57,3 +57,13 @@ func (f *routerForm) newSecret() string {
 	}
 	return ""
 }
+
+// pastedSecretNote explains the empty secret field of a form that comes
+// back (invalid input, a conflict, Dialpad failing) after the person
+// pasted a secret: it was not set, and a page never carries it back.
+func pastedSecretNote(f routerForm) string {
+	if f.SecretAction != views.SecretPaste || f.Secret == "" {
+		return ""
+	}
+	return "The secret you pasted was not saved, and for safety it is not shown again: paste it again before saving."
+}

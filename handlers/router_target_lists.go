@@ -5,7 +5,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"switchboard/dialpad"
 )
@@ -14,7 +13,7 @@ import (
 // department, call center and user of the company.
 func loadTargets(ctx context.Context, c *dialpad.Client) (*routerTargets, error) {
 	var (
-		wg          sync.WaitGroup
+		wg          fanOut
 		offices     []dialpad.Office
 		departments []dialpad.Department
 		centers     []dialpad.CallCenter
@@ -25,7 +24,9 @@ func loadTargets(ctx context.Context, c *dialpad.Client) (*routerTargets, error)
 	wg.Go(func() { departments, errs[1] = c.Departments(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { centers, errs[2] = c.CallCenters(ctx, dialpad.ListFilter{}) })
 	wg.Go(func() { users, errs[3] = c.Users(ctx, dialpad.ListFilter{}) })
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return nil, err
+	}
 	if err := cmp.Or(errs[:]...); err != nil {
 		return nil, err
 	}

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"maps"
 	"slices"
-	"sync"
 
 	"switchboard/dialpad"
 )
@@ -16,42 +15,34 @@ import (
 const maxTargetLookups = 20
 
 // routerNames returns what a page needs to name tgs and to tell whether
-// they exist: from the cache while it knows them, else the offices (one
-// call) and each unknown target read by id, all at once. In a company of a
-// thousand call centers that is 2 or 3 calls where the chooser's four
-// lists are over 40.
+// they exist: the offices (one call) and each target read by id, all at
+// once. In a company of a thousand call centers that is 2 or 3 calls where
+// the chooser's four lists are over 40; the read cache (cache.go) answers
+// them again for half a minute.
 func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) (*routerTargets, error) {
-	now := h.now()
-	cached, expires, fresh := h.targets.get(id.User.ID, now)
 	var unknown []target
 	for _, tg := range tgs {
-		if lookupKind(tg.kind) && tg.id != 0 && !cached.knows(tg) && !slices.Contains(unknown, tg) {
+		if lookupKind(tg.kind) && tg.id != 0 && !slices.Contains(unknown, tg) {
 			unknown = append(unknown, tg)
 		}
-	}
-	if fresh && len(unknown) == 0 {
-		return cached, nil
 	}
 	if len(unknown) > maxTargetLookups {
 		return h.routerTargets(ctx, id)
 	}
 
 	var (
-		wg         sync.WaitGroup
+		wg         fanOut
 		offices    []dialpad.Office
 		officesErr error
 		found      = make([]lookup, len(unknown))
 	)
-	if fresh {
-		offices = cached.offices
-	} else {
-		cached, expires = nil, now.Add(targetsTTL)
-		wg.Go(func() { offices, officesErr = id.Client.Offices(ctx) })
-	}
+	wg.Go(func() { offices, officesErr = id.Client.Offices(ctx) })
 	for i, tg := range unknown {
 		wg.Go(func() { found[i] = lookupTarget(ctx, id.Client, tg) })
 	}
-	wg.Wait()
+	if err := wg.Wait(); err != nil {
+		return nil, err
+	}
 	errs := []error{officesErr}
 	for _, l := range found {
 		errs = append(errs, l.err)
@@ -59,9 +50,14 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 	if err := cmp.Or(errs...); err != nil {
 		return nil, err
 	}
-	t := cached.with(offices, unknown, found)
-	h.targets.put(id.User.ID, t, expires, now)
-	return t, nil
+	var none *routerTargets
+	return none.with(offices, unknown, found), nil
+}
+
+// routerTargets returns the person's targets with the chooser's four
+// lists, read through the read cache.
+func (h *Handler) routerTargets(ctx context.Context, id *Identity) (*routerTargets, error) {
+	return loadTargets(ctx, id.Client)
 }
 
 // lookupKind reports whether a target of the kind is read by id to name

@@ -75,18 +75,6 @@ type routerTargets struct {
 // and every target of the company is known.
 func (t *routerTargets) full() bool { return t != nil && t.groups != nil }
 
-// knows reports whether t can tell if tg exists without asking Dialpad.
-func (t *routerTargets) knows(tg target) bool {
-	if t == nil {
-		return false
-	}
-	if t.full() || !lookupKind(tg.kind) {
-		return true
-	}
-	_, named := t.names[tg]
-	return named || t.missing[tg]
-}
-
 // targetGroup is one kind of target, sorted by name.
 type targetGroup struct {
 	label   string // "Call centers"

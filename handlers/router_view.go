@@ -55,24 +55,23 @@ func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
 // things: when they fail, the page still shows, with a note.
 func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID, choose bool) (*dialpad.CallRouter, *routerTargets, error) {
 	if choose {
-		type listed struct {
-			t   *routerTargets
-			err error
-		}
-		ch := make(chan listed, 1)
-		go func() {
-			t, err := h.routerTargets(ctx, id)
-			ch <- listed{t, err}
-		}()
+		var (
+			g       fanOut
+			lists   *routerTargets
+			listErr error
+		)
+		g.Go(func() { lists, listErr = h.routerTargets(ctx, id) })
 		cr, err := id.Client.CallRouter(ctx, routerID)
-		l := <-ch
+		if perr := g.Wait(); perr != nil {
+			return nil, nil, perr
+		}
 		if err != nil {
 			return nil, nil, err
 		}
-		if l.err == nil {
-			return cr, l.t, nil
+		if listErr == nil {
+			return cr, lists, nil
 		}
-		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", l.err)
+		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", listErr)
 		t, _ := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
 		return cr, t, nil
 	}
@@ -110,7 +109,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	id := IdentityFrom(r.Context())
 	cr := p.router
 	page := "/routers/" + cr.ID.String()
-	canEdit := id.CanEdit(cr.OfficeID)
+	canEdit := id.CanChange(ResourceCallRouter, cr.OfficeID)
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
@@ -190,7 +189,7 @@ func routerFormView(f routerForm, t *routerTargets, page string, choose bool) vi
 		Enabled:         f.Enabled,
 		Offices:         t.officeOptions(selectedOffice(f)),
 		SecretAction:    f.SecretAction,
-		Secret:          f.Secret,
+		SecretNote:      pastedSecretNote(f),
 		ResetErrorCount: f.ResetErrorCount,
 		FieldErrors:     f.FieldErrors,
 		Problems:        f.problems(),
@@ -234,8 +233,7 @@ func hasSecret(cr dialpad.CallRouter) bool {
 
 // readOnlyNote explains disabled controls in plain words.
 func readOnlyNote(office string) string {
-	return "You can look at this router, but changing it takes admin rights on the " + office +
-		" office. Ask a company admin or an admin of that office."
+	return ReadOnlyReason(ResourceCallRouter, office)
 }
 
 // routerRequest is how every router page and action starts: the signed-in

@@ -17,6 +17,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 	"switchboard/static"
 )
 
@@ -29,6 +30,7 @@ func testNow() time.Time { return time.Date(2026, time.March, 11, 15, 0, 0, 0, t
 type fixture struct {
 	t      *testing.T
 	emu    *emulator.Emulator
+	url    string // the emulator's
 	h      *Handler
 	id     *Identity
 	token  string
@@ -40,7 +42,8 @@ func newFixture(t *testing.T, user dialpad.ID) *fixture {
 	t.Helper()
 	// The company rate limit is off: tests fire requests faster than any person.
 	emu := emulator.New(emulator.Options{CompanyRPS: -1})
-	srv := httptest.NewServer(emu)
+	// Every exchange is checked against Dialpad's spec; violations fail the test.
+	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 
 	token := emu.IssueToken(user)
@@ -65,7 +68,7 @@ func newFixture(t *testing.T, user dialpad.ID) *fixture {
 		FormKey:  []byte("test-form-key-test-form-key-0000"),
 		Now:      testNow,
 	}
-	return &fixture{t: t, emu: emu, h: h, id: &Identity{User: *me, Client: client}, token: token, client: client, logs: logs}
+	return &fixture{t: t, emu: emu, url: srv.URL, h: h, id: &Identity{User: *me, Client: client}, token: token, client: client, logs: logs}
 }
 
 // do serves one request through the session middleware, signed in unless

@@ -41,3 +41,10 @@ func signedIn(t *testing.T, user dialpad.ID, opts ...webtest.Option) *stack {
 	s.b = s.LoginAs(t, user)
 	return s
 }
+
+// in is the stack for subtest t: its helpers fail t, not the parent.
+func (s *stack) in(t *testing.T) *stack {
+	c := *s
+	c.t = t
+	return &c
+}

@@ -37,8 +37,20 @@ func UpstreamMessage(err error) string {
 // classifyUpstream maps a client error to a problem; ok is false for errors
 // that did not come from talking to Dialpad.
 func classifyUpstream(err error) (upstreamProblem, bool) {
+	if outcomeUnknown(err) {
+		// First: the write went out, so "nothing was changed" would be
+		// a guess (outcome_unknown.go).
+		return upstreamProblem{
+			status:  unknownOutcomeStatus(err),
+			title:   "Dialpad may have made the change",
+			message: unknownOutcomeMessage(err) + " Check what Dialpad has now before trying again.",
+		}, true
+	}
 	if ae, ok := errors.AsType[*dialpad.APIError](err); ok {
 		return apiProblem(ae), true
+	}
+	if p, ok := budgetProblem(err); ok {
+		return p, true
 	}
 	switch {
 	case err == nil:
@@ -46,8 +58,8 @@ func classifyUpstream(err error) (upstreamProblem, bool) {
 	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
 		return upstreamProblem{
 			status:  http.StatusGatewayTimeout,
-			title:   "Dialpad didn't answer",
-			message: "Dialpad didn't answer in time; nothing was changed.",
+			title:   "Dialpad did not answer in time",
+			message: "Dialpad did not answer in time; nothing was changed. Try again in a moment.",
 		}, true
 	case errors.Is(err, context.Canceled):
 		return upstreamProblem{

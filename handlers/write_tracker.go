@@ -2,29 +2,48 @@ package handlers
 
 import (
 	"context"
-	"sync/atomic"
+	"slices"
+	"sync"
 )
 
-// writeTracker records whether a request changed something in Dialpad.
-// Atomic: bulk saves write from several goroutines.
-type writeTracker struct{ wrote atomic.Bool }
+// writeTracker records what a request changed in Dialpad: the API paths of
+// the writes Dialpad accepted. Guarded: bulk saves write from several
+// goroutines.
+type writeTracker struct {
+	mu    sync.Mutex
+	paths []string
+}
 
 type writeTrackerKey struct{}
 
-// WithWriteTracker returns ctx carrying a fresh "wrote to Dialpad" flag and
-// the function that sets it. web's identify middleware hands that function
-// to the request's Dialpad client (dialpad.WithWriteObserver), so the flag
-// is set only by writes Dialpad accepted.
-func WithWriteTracker(ctx context.Context) (context.Context, func()) {
+// WithWriteTracker returns ctx carrying a fresh record of writes and the
+// function that adds to it. web's identify middleware hands that function
+// to the request's Dialpad client (dialpad.WithWriteObserver), so only
+// writes Dialpad accepted are recorded.
+func WithWriteTracker(ctx context.Context) (context.Context, func(method, path string)) {
 	t := &writeTracker{}
-	return context.WithValue(ctx, writeTrackerKey{}, t), func() { t.wrote.Store(true) }
+	return context.WithValue(ctx, writeTrackerKey{}, t), func(_, path string) {
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		t.paths = append(t.paths, path)
+	}
 }
 
 // WroteToDialpad reports whether the request carrying ctx has, so far,
 // made a write Dialpad accepted. Without a tracker it reports false.
 func WroteToDialpad(ctx context.Context) bool {
 	t := writeTrackerFrom(ctx)
-	return t != nil && t.wrote.Load()
+	return t != nil && len(t.since(0)) > 0
+}
+
+// since returns the paths written after the first n.
+func (t *writeTracker) since(n int) []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if n >= len(t.paths) {
+		return nil
+	}
+	return slices.Clone(t.paths[n:])
 }
 
 func writeTrackerFrom(ctx context.Context) *writeTracker {

@@ -15,6 +15,10 @@ const (
 type ConflictPanel struct {
 	Kind string // "call center", for the sentence above the rows
 	Rows []ConflictRow
+	// Unknown words the panel for a save whose outcome is unknown: Dialpad
+	// may have applied it, and the rows set the person's input beside
+	// what a fresh read found, for every field they changed.
+	Unknown bool
 }
 
 // ConflictRow is one field both sides changed.

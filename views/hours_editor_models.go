@@ -56,6 +56,9 @@ type HoursDay struct {
 // HoursRange is one open/close pair as typed.
 type HoursRange struct {
 	Open, Close string
+	// Overnight: it closes before it opens (22:00-06:00). The row offers to
+	// split it at midnight.
+	Overnight bool
 }
 
 // PendingChanges lists what a save would change, before saving.
@@ -68,4 +71,7 @@ type PendingChanges struct {
 type PendingChange struct {
 	Label    string // "Monday hours"
 	Old, New string // "08:00–12:00, 14:00–18:00"
+	// Invalid: New cannot be sent as it is (a night shift not split yet,
+	// a time that is no time); shown as a problem, not as a change.
+	Invalid bool
 }

@@ -39,7 +39,7 @@ func TestConflictPanelView(t *testing.T) {
 func TestHoursEditorFormReadOnly(t *testing.T) {
 	v := HoursEditor{Kind: "call center", Action: "/callcenters/1", PreviewURL: "/callcenters/1/preview",
 		ReadOnly: true, ReadOnlyNote: "You can look but not change.",
-		Days: []HoursDay{{Field: "monday_hours", Label: "Monday", Ranges: []HoursRange{{"08:00", "12:00"}}, Bar: DayBar{Now: -1}}}}
+		Days: []HoursDay{{Field: "monday_hours", Label: "Monday", Ranges: []HoursRange{{Open: "08:00", Close: "12:00"}}, Bar: DayBar{Now: -1}}}}
 	out := render(t, HoursEditorForm(v))
 	for _, want := range []string{`<fieldset class="he-fieldset" disabled>`, "You can look but not change.", `value="08:00"`} {
 		if !strings.Contains(out, want) {

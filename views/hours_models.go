@@ -126,6 +126,7 @@ type BulkTarget struct {
 // pairs, with empty slots for more ranges.
 type WeekInput struct {
 	HoursOn bool
+	Error   string // beside the hours_on switch
 	Days    []DayInput
 }
 

@@ -174,8 +174,28 @@ type IVRCopyItem struct {
 	Label   string
 	From    string
 	To      string
-	Status  string // preview: "change", "unavailable"; applying: "waiting", "done", "failed", "skipped"
+	Status  string // preview: "change", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped"
 	Note    string
 	FixHref string // where to fix a skipped item: the target's upload page
 	FixText string
+}
+
+// IVRDeleteConfirm asks before a save that deletes recordings: going back
+// to Dialpad's default deletes the recording in Dialpad.
+type IVRDeleteConfirm struct {
+	Header  IVRHeader
+	Action  string // POST: confirm or cancel, with the sealed plan
+	Back    string
+	Plan    string
+	Deletes []IVRDeleteItem
+	Others  []string // other changes saved with the deletes: "Greeting: A → B"
+}
+
+// IVRDeleteItem is one recording a save deletes.
+type IVRDeleteItem struct {
+	Type           string
+	ID             string // the recording's id
+	TypeLabel      string
+	Name           string
+	BothDirections bool // the person picked one call direction; the delete takes both
 }

@@ -27,8 +27,12 @@ func copyBadge(status string) Badge {
 		return Badge{Label: "Failed", Color: BadgeRed}
 	case "skipped":
 		return Badge{Label: "Skipped", Color: BadgeGrey}
+	case "unknown":
+		return Badge{Label: "May have been applied", Color: BadgeAmber}
 	case "waiting":
 		return Badge{Label: "Waiting", Color: BadgeGrey}
+	case "kept":
+		return Badge{Label: "Left alone", Color: BadgeGrey}
 	case "unavailable":
 		return Badge{Label: "Can't copy", Color: BadgeGrey}
 	}

@@ -17,6 +17,11 @@ type LayoutData struct {
 	JS           string
 	Icon         string // the tab icon, so browsers stop asking for /favicon.ico
 	Nav          string // active section: one of the Nav* constants
+	// DataAge says how old the Dialpad data on the page is ("Data from
+	// Dialpad, 12 s ago"); DataRefresh reads the page afresh. Empty when
+	// the page showed nothing from Dialpad.
+	DataAge     string
+	DataRefresh string
 }
 
 // Sections of the top navigation, used as LayoutData.Nav.
@@ -80,6 +85,7 @@ type ErrorView struct {
 type HomeView struct {
 	CompanyName string
 	Domain      string
+	CompanyNote string // why the company's details are missing ("" when shown)
 	Stats       []Stat
 	Offices     []OfficeRow
 	Disabled    DisabledRouters // call routers Dialpad disabled

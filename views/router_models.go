@@ -99,9 +99,10 @@ type RouterForm struct {
 
 	SecretSet    bool   // the router has a secret now
 	SecretAction string // one of the SecretKeep/SecretGenerate/SecretSet values
-	// Secret is a pasted secret, kept only when the same form comes back
-	// (a validation problem, a rate limit): it was not set.
-	Secret          string
+	// SecretNote says why the secret field is empty when the form comes
+	// back after the person pasted one: a pasted secret is never put
+	// back into a page, so they paste it again.
+	SecretNote      string
 	ResetErrorCount bool
 	ShowReset       bool // offer reset_error_count in the form (existing routers)
 

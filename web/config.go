@@ -16,6 +16,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"switchboard/web/store"
 )
 
 // Defaults for settings that have one.
@@ -45,6 +47,22 @@ type Config struct {
 	// answer; zero means Dialpad's own 5 seconds. No variable sets it:
 	// tests shorten it so a slow endpoint does not take 5 s to test.
 	RoutingTimeout time.Duration
+	// DialpadDeadline bounds all of one page's Dialpad calls together;
+	// zero means 10 seconds. No variable sets it: tests shorten it.
+	DialpadDeadline time.Duration
+
+	// DatabaseURL holds grants, the audit trail and sessions: sqlite:PATH
+	// or postgres://... (whose password must stay out of logs). Demo mode
+	// uses a throwaway database instead.
+	DatabaseURL Secret
+	// SessionStore is SessionStoreDatabase or SessionStoreMemory.
+	SessionStore string
+	// SessionKey seals stored sessions (32 bytes); empty derives one from
+	// the client secret (see SessionKeyBytes).
+	SessionKey Secret
+	// DialpadAPIKey is the company admin API key; when set every Dialpad
+	// call is made with it and Switchboard's roles decide.
+	DialpadAPIKey Secret
 
 	// publicURLFromAddr records that PublicURL was derived from Addr, so it
 	// can follow the real port when Addr asks for any free one (":0").
@@ -144,6 +162,8 @@ func LoadConfig(args []string, getenv func(string) string) (Config, error) {
 		cfg.AllowPrivateRoutingURLs = b
 	}
 
+	p = append(p, loadStorage(&cfg, getenv)...)
+
 	if len(p) > 0 {
 		return Config{}, &ConfigError{Problems: p}
 	}
@@ -178,6 +198,9 @@ func (c Config) LogValue() slog.Value {
 		slog.String("client_id", c.ClientID),
 		slog.Bool("demo", c.Demo),
 		slog.Bool("allow_private_routing_urls", c.AllowPrivateRoutingURLs),
+		slog.String("database_url", store.Redact(c.DatabaseURL.Reveal())),
+		slog.String("session_store", c.SessionStore),
+		slog.Bool("company_key", c.CompanyKeyMode()),
 	)
 }
 
@@ -195,6 +218,16 @@ Environment:
   DIALPAD_CLIENT_ID                       OAuth app client id (required unless -demo)
   DIALPAD_CLIENT_SECRET                   OAuth app client secret (required unless -demo)
   SWITCHBOARD_ALLOW_PRIVATE_ROUTING_URLS  1 to allow call routers on private addresses
+  SWITCHBOARD_DATABASE_URL                sqlite:PATH or postgres://... (default `+store.DefaultURL+`)
+  SWITCHBOARD_SESSION_STORE               database (default) or memory
+  SWITCHBOARD_SESSION_KEY                 32 bytes, hex or base64, sealing stored sessions (default: derived from the client secret)
+  DIALPAD_API_KEY                         company admin API key: every Dialpad call uses it and Switchboard's roles decide
+`)
+	fmt.Fprint(w, `
+Commands (same environment):
+  switchboard grant EMAIL ROLE [-office ID]   roles: admin, office_admin (needs -office), support, viewer
+  switchboard revoke EMAIL [ROLE]             every role of EMAIL when ROLE is left out
+  switchboard grants                          list every grant
 `)
 }
 

@@ -120,7 +120,9 @@ func ivrNamed(t *testing.T, st *webtest.Stack, center dialpad.ID, name string) d
 // real browser: pick them, preview, apply. With JavaScript the targets are
 // applied one request each, the progress replaced by the summary; without,
 // one post applies both. Either way Dialpad receives exactly the changes
-// the preview listed.
+// the preview listed: assignments only. Billing's menu, where Sales plays
+// Dialpad's default, is left alone, since going back to the default would
+// delete Billing's recording.
 func TestBrowserIVRCopy(t *testing.T) {
 	c := startChrome(t)
 	for _, tt := range []struct {
@@ -134,7 +136,6 @@ func TestBrowserIVRCopy(t *testing.T) {
 			returns := callCenterNamed(t, st, "Returns")
 			base := "/api/v2/customivrs/callcenter/"
 			want := []string{
-				"DELETE " + base + billing.ID.String() + `/MENU {"ivr_id":` + ivrNamed(t, st, billing.ID, "Billing menu").ID.String() + `}`,
 				"PATCH " + base + billing.ID.String() + `/HOLD_MUSIC {"ivr_id":` + ivrNamed(t, st, billing.ID, "Smooth jazz loop").ID.String() + `}`,
 				"PATCH " + base + returns.ID.String() + `/GREETING {"ivr_id":` + ivrNamed(t, st, returns.ID, "Spring promotion greeting").ID.String() + `}`,
 				"PATCH " + base + returns.ID.String() + `/HOLD_MUSIC {"ivr_id":` + ivrNamed(t, st, returns.ID, "Smooth jazz loop").ID.String() + `}`,
@@ -155,7 +156,7 @@ func TestBrowserIVRCopy(t *testing.T) {
 				chromedp.WaitVisible(byTestID("ivr-copy-count")),
 			)
 			count := get(t, tb, chromedp.Text(byTestID("ivr-copy-count")))
-			if want := "4 changes to send to 2 call centers, one request each."; strings.TrimSpace(count) != want {
+			if want := "3 changes to send to 2 call centers, one request each."; strings.TrimSpace(count) != want {
 				t.Errorf("preview says %q, want %q", count, want)
 			}
 			st.Emulator.ResetRequests()
@@ -164,12 +165,12 @@ func TestBrowserIVRCopy(t *testing.T) {
 				chromedp.WaitVisible(byTestID("ivr-copy-summary")),
 			)
 			summary := get(t, tb, chromedp.Text(byTestID("ivr-copy-summary")))
-			if want := "Copy finished: 4 done."; strings.TrimSpace(summary) != want {
+			if want := "Copy finished: 3 done."; strings.TrimSpace(summary) != want {
 				t.Errorf("summary %q, want %q", summary, want)
 			}
 			done := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-copy-result-target"] .is-done').length`))
-			if done != 4 {
-				t.Errorf("%d items marked done, want 4", done)
+			if done != 3 {
+				t.Errorf("%d items marked done, want 3", done)
 			}
 			if tt.js {
 				// htmx applied it in place, one target per request.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"sync"
+	"time"
 
 	"golang.org/x/time/rate"
 
@@ -12,20 +13,35 @@ import (
 // shares one limiter, so the console slows down instead of earning 429s. It
 // runs a little under the limit, with a smaller burst, because requests
 // reach Dialpad with jitter: at exactly 20/s a burst that left on time can
-// arrive bunched and still be refused.
+// arrive bunched and still be refused. Rate plus burst is 20: no window of
+// one second ever holds more than Dialpad's 20 requests. The read cache
+// (handlers/cache.go) makes most pages cost no request at all.
 const (
-	companyRPS   = 19
-	companyBurst = 10
+	companyRPS   = 15
+	companyBurst = 5
+	// maxBudgetWait is the longest a page or save waits for the company's
+	// budget; past it the person gets a 503 with Retry-After at once
+	// (dialpad.ErrBudgetExhausted) rather than a page that hangs.
+	maxBudgetWait = 2 * time.Second
 )
+
+func newCompanyLimiter() *rate.Limiter { return rate.NewLimiter(companyRPS, companyBurst) }
+
+// WithCompanyLimiter sets how each company's limiter is built; tests use a
+// limiter that never refills to spend the budget on purpose.
+func WithCompanyLimiter(newLimiter func() *rate.Limiter) Option {
+	return func(s *Server) { s.limiters.new = newLimiter }
+}
 
 // limiters holds one rate limiter per company for the server's lifetime.
 type limiters struct {
-	mu sync.Mutex
-	m  map[dialpad.ID]*rate.Limiter
+	mu  sync.Mutex
+	m   map[dialpad.ID]*rate.Limiter
+	new func() *rate.Limiter
 }
 
 func newLimiters() *limiters {
-	return &limiters{m: map[dialpad.ID]*rate.Limiter{}}
+	return &limiters{m: map[dialpad.ID]*rate.Limiter{}, new: newCompanyLimiter}
 }
 
 // forCompany returns the company's limiter, creating it on first use.
@@ -34,7 +50,7 @@ func (l *limiters) forCompany(id dialpad.ID) *rate.Limiter {
 	defer l.mu.Unlock()
 	lim, ok := l.m[id]
 	if !ok {
-		lim = rate.NewLimiter(companyRPS, companyBurst)
+		lim = l.new()
 		l.m[id] = lim
 	}
 	return lim

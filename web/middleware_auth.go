@@ -6,6 +6,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/handlers"
+	"switchboard/handlers/audit"
 )
 
 // identify puts the signed-in person, with a Dialpad client acting as them,
@@ -42,11 +43,20 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(ts),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
+			dialpad.WithMaxBudgetWait(maxBudgetWait),
+			dialpad.WithReadCache(s.h.ReadCache(a.User)),
 			dialpad.WithLogger(s.logger),
-			dialpad.WithWriteObserver(func(string, string) { noteWrite() }),
+			dialpad.WithWriteObserver(noteWrite),
 		)
+		rights, err := s.rightsOf(ctx, a.User)
+		if err != nil {
+			s.logger.ErrorContext(ctx, "reading grants", "user_id", a.User.ID, "err", err)
+			s.h.RenderError(w, r, http.StatusServiceUnavailable, "Switchboard is unavailable",
+				"Switchboard could not read who may do what. Please try again in a moment.")
+			return
+		}
 		setLogUser(ctx, a.User.ID)
-		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client})
+		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client, Rights: rights, Credential: audit.OwnToken})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -16,16 +16,18 @@ func (s *Server) routes() http.Handler {
 	// Every request: an id, one log line, security headers, panics turned
 	// into the error page, and cross-origin protection for every
 	// state-changing method (the console's CSRF defence).
-	r.Use(middleware.RequestID, s.logRequests, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
-	r.NotFound(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound))).ServeHTTP)
+	// Answers are compressed when the browser asks (middleware_compress.go).
+	r.Use(middleware.RequestID, s.logRequests, s.compress, s.securityHeaders, s.recoverPanics, s.csrf.Handler)
+	r.NotFound(noStore(s.sessions.LoadAndSave(s.identify(http.HandlerFunc(s.h.NotFound)))).ServeHTTP)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
 	// Probes and assets: no session, so no Set-Cookie spoils their caching.
 	r.Get("/healthz", s.healthz)
 	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix, s.h.Assets))
 
+	// Everything with a session is never cached (see noStore).
 	r.Group(func(r chi.Router) {
-		r.Use(s.sessions.LoadAndSave)
+		r.Use(noStore, s.sessions.LoadAndSave)
 
 		// Signing in and out with Dialpad.
 		r.Get("/login", s.login)
@@ -35,9 +37,13 @@ func (s *Server) routes() http.Handler {
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
-			// A write Dialpad accepted drops the person's cached hours
-			// review lists, so what they just changed shows at once.
-			r.Use(s.identify, s.requireSignIn, s.h.InvalidateListsOnWrite)
+			// Dialpad reads are cached for half a minute per person; a
+			// write Dialpad accepted drops them, so what the person just
+			// changed shows at once, and ?refresh=1 reads a page afresh.
+			// One deadline for all of a page's Dialpad calls, the token
+			// refresh included: past it the page answers 504 in time.
+			r.Use(s.h.PageDeadline)
+			r.Use(s.identify, s.requireSignIn, s.h.CacheReads)
 			r.Get("/", s.h.Home)
 			r.Get("/callcenters", s.h.CallCenterList)
 			r.Get("/departments", s.h.DepartmentList)
@@ -76,12 +82,14 @@ func (s *Server) routes() http.Handler {
 			r.Post("/routers/{id}/demo", s.h.RouterDemo)
 
 			// Custom IVRs of any target: assignments (one request per
-			// changed type), unassign, upload, rename, copy to other
+			// changed type), unassign and the confirmation of deletes
+			// (Dialpad's DELETE deletes the recording), upload, rename, copy to other
 			// targets of the same kind, and demo mode's audio relay.
 			r.Get("/ivrs/audio/{ivr_id}", s.h.IVRAudioProxy)
 			r.Get("/ivrs/{target_type}/{target_id}", s.h.IVRPage)
 			r.Post("/ivrs/{target_type}/{target_id}", s.h.IVRSave)
 			r.Post("/ivrs/{target_type}/{target_id}/unassign", s.h.IVRUnassign)
+			r.Post("/ivrs/{target_type}/{target_id}/delete", s.h.IVRDeleteConfirm)
 			r.Get("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUploadForm)
 			r.Post("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUpload)
 			r.Get("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRenameForm)

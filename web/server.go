@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
-	"github.com/alexedwards/scs/v2/memstore"
 	"golang.org/x/oauth2"
 
 	"switchboard/handlers"
@@ -37,7 +36,9 @@ type Server struct {
 	h        *handlers.Handler
 	limiters *limiters
 	csrf     *http.CrossOriginProtection
-	demo     handlers.DemoControl // demo mode's call simulator (WithDemo)
+	compress func(http.Handler) http.Handler // zstd/gzip (middleware_compress.go)
+	demo     handlers.DemoControl            // demo mode's call simulator (WithDemo)
+	storage  *Storage                        // database and session store (WithStorage); nil keeps sessions in memory
 	router   http.Handler
 }
 
@@ -89,10 +90,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 
 	s.sessions = scs.New()
 	if s.store == nil {
-		// memstore sweeps expired sessions every minute for the life of
-		// the process. Its StopCleanup races with that goroutine's start,
-		// so servers built by tests simply leave it running.
-		s.store = memstore.NewWithCleanupInterval(time.Minute)
+		s.store = s.sessionStore() // the storage's, or memory
 	}
 	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: newKeyedLocks()}
 	s.sessions.Lifetime = sessionLifetime
@@ -125,10 +123,18 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 
 		AllowPrivateRoutingURLs: cfg.AllowPrivateRoutingURLs,
 		RoutingTimeout:          cfg.RoutingTimeout,
+		DialpadDeadline:         cfg.DialpadDeadline,
 		Demo:                    s.demoControl(),
 		IVRAudio:                cfg.Demo, // only the emulator serves IVR audio
+		Mode:                    s.accessMode(),
+	}
+	if s.storage != nil {
+		s.h.Grants, s.h.Audit = s.storage.DB.Grants(), s.storage.DB.Audit()
 	}
 
+	if s.compress, err = newCompressor(); err != nil {
+		return nil, fmt.Errorf("web: compression: %w", err)
+	}
 	s.csrf = http.NewCrossOriginProtection()
 	s.csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 

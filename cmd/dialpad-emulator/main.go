@@ -49,7 +49,7 @@ func parseConfig(args []string, getenv func(string) string) (config, error) {
 	fs.StringVar(&c.clientID, "client-id", envOr(getenv, "DIALPAD_CLIENT_ID", emulator.DefaultClientID), "OAuth client id to accept (env DIALPAD_CLIENT_ID)")
 	fs.StringVar(&c.clientSecret, "client-secret", envOr(getenv, "DIALPAD_CLIENT_SECRET", emulator.DefaultClientSecret), "OAuth client secret to accept (env DIALPAD_CLIENT_SECRET)")
 	fs.DurationVar(&c.latency, "latency", 0, "latency added to every API request, e.g. 150ms")
-	fs.IntVar(&c.pageSize, "page-size", 25, "list page size")
+	fs.IntVar(&c.pageSize, "page-size", 100, "most items a list page holds, whatever the limit asks (the limit itself defaults to 25)")
 	fs.IntVar(&c.rps, "rps", 20, "company rate limit in requests per second; negative disables it")
 	fs.IntVar(&c.offices, "offices", 0, "generate a large company with this many offices")
 	fs.IntVar(&c.callCenters, "callcenters", 0, "generate a large company with this many call centers")

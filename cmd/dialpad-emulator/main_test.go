@@ -17,9 +17,9 @@ func TestParseConfig(t *testing.T) {
 		want    config
 		wantErr bool
 	}{
-		{"environment", nil, config{addr: "127.0.0.1:9999", clientID: "my-app", clientSecret: emulator.DefaultClientSecret, pageSize: 25, rps: 20}, false},
+		{"environment", nil, config{addr: "127.0.0.1:9999", clientID: "my-app", clientSecret: emulator.DefaultClientSecret, pageSize: 100, rps: 20}, false},
 		{"flags win", []string{"-addr", ":0", "-client-id", "x", "-callcenters", "2000", "-rps", "-1"},
-			config{addr: ":0", clientID: "x", clientSecret: emulator.DefaultClientSecret, pageSize: 25, rps: -1, callCenters: 2000}, false},
+			config{addr: ":0", clientID: "x", clientSecret: emulator.DefaultClientSecret, pageSize: 100, rps: -1, callCenters: 2000}, false},
 		{"unknown flag", []string{"-nope"}, config{}, true},
 		{"stray argument", []string{"serve"}, config{}, true},
 	}

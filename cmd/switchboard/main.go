@@ -37,6 +37,9 @@ func main() {
 
 // run serves until ctx ends, then shuts down gracefully.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout io.Writer) error {
+	if len(args) > 0 && isCommand(args[0]) {
+		return runCommand(ctx, args, getenv, stdout, osUser())
+	}
 	cfg, err := web.LoadConfig(args, getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		web.Usage(stdout)
@@ -47,6 +50,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	logger := newLogger(cfg, stdout)
 
+	storage, err := web.OpenStorage(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	// Deferred, so the database closes after the servers have shut down.
+	defer func() {
+		if err := storage.Close(); err != nil {
+			logger.Error("closing the database", "err", err)
+		}
+	}()
+
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", cfg.Addr, err)
@@ -55,7 +69,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 
 	servers := []*http.Server{}
 	errc := make(chan error, 3)
-	var webOpts []web.Option
+	webOpts := []web.Option{web.WithStorage(storage)}
 	if cfg.Demo {
 		emu, err := startEmulator(errc)
 		if err != nil {

@@ -70,3 +70,18 @@ func (e *Emulator) canWrite(userID, officeID dialpad.ID) error {
 	}
 	return forbidden("%s is not a company admin nor an admin of office %s", u.DisplayName, office)
 }
+
+// requireCompanyAdmin allows only company admins, as the spec says of
+// GET /company and of changing call centers and departments ("Requires a
+// company admin API key"): an office admin's or a manager's own token is
+// refused even in their own office. The caller holds e.mu.
+func (e *Emulator) requireCompanyAdmin(userID dialpad.ID) error {
+	u, ok := e.st.users.get(userID)
+	if !ok {
+		return forbidden("unknown user")
+	}
+	if u.IsSuperAdmin {
+		return nil
+	}
+	return forbidden("%s: this API requires a company admin API key", u.DisplayName)
+}

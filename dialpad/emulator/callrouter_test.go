@@ -99,6 +99,7 @@ func TestRouterCreateValidation(t *testing.T) {
 		{"unknown target", func(m map[string]any) { m["default_target_id"] = "1234567890123456" }, emulator.AdminUserID, 400, "default_target_id: no callcenter with id 1234567890123456"},
 		{"target of wrong type", func(m map[string]any) { m["default_target_type"] = "department" }, emulator.AdminUserID, 400, "default_target_id: no department"},
 		{"bad target type", func(m map[string]any) { m["default_target_type"] = "planet" }, emulator.AdminUserID, 400, "default_target_type must be one of"},
+		{"empty target type", func(m map[string]any) { m["default_target_type"] = "" }, emulator.AdminUserID, 400, "default_target_type must be one of"},
 		{"unknown office", func(m map[string]any) { m["office_id"] = "1234567890123456" }, emulator.AdminUserID, 400, "office_id: office 1234567890123456 not found"},
 		{"relative url", func(m map[string]any) { m["routing_url"] = "/route" }, emulator.AdminUserID, 400, "routing_url must be an absolute http or https URL"},
 		{"unknown field", func(m map[string]any) { m["colour"] = "red" }, emulator.AdminUserID, 400, "colour: unknown field"},

@@ -21,7 +21,7 @@ func (e *Emulator) listCallRouters(r *http.Request) (json.RawMessage, error) {
 			found = append(found, cr)
 		}
 	}
-	page, err := paginate(found, r.URL.Query().Get("cursor"), e.opts.PageSize, wireRouter)
+	page, err := paginate(found, r.URL.Query(), e.opts.PageSize, wireRouter)
 	if err != nil {
 		return nil, err
 	}

@@ -85,17 +85,79 @@ func TestCustomIVRAssignAndUnassign(t *testing.T) {
 	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": "1234567890123456"}), 404, "custom IVR 1234567890123456 not found")
 	wantError(t, f.do("PATCH", p, tok, map[string]any{}), 400, "ivr_id is required")
 	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": standard.ID, "select_option": "inbound"}), 400, "select_option applies only")
+	wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": standard.ID, "select_option": ""}), 400, "select_option must be one of")
 	wantError(t, f.do("PATCH", path("/api/v2/customivrs/callcenter/%s/NOT_A_TYPE", sales.ID), tok, map[string]any{"ivr_id": standard.ID}), 404, "no IVR type")
 	wantError(t, f.do("PATCH", p, f.emu.IssueToken(emulator.ManagerUserID), map[string]any{"ivr_id": standard.ID}), 403, "not a company admin")
 
 	var details dialpad.CustomIVR
 	f.decode(f.do("DELETE", p, tok, map[string]any{"ivr_id": standard.ID}), &details)
 	if details.ID != standard.ID || details.Selected {
-		t.Fatalf("unassign answered %+v", details)
+		t.Fatalf("delete answered %+v", details)
 	}
 	after := f.ivrTypes("callcenter", sales.ID)["GREETING"]
-	if len(selected(after)) != 0 || len(after) != 2 {
-		t.Fatalf("after unassign: %+v", after)
+	if len(selected(after)) != 0 || len(after) != 1 || after[0].ID == standard.ID {
+		t.Fatalf("after delete: %+v", after)
+	}
+}
+
+// The spec's DELETE is "Delete and un-assign": the recording is gone from
+// the target's list, its audio, its details and any later assignment, in
+// both directions whatever select_option says, and a type left without
+// recordings is no longer listed.
+func TestCustomIVRDeleteRemovesTheRecording(t *testing.T) {
+	tests := []struct {
+		name    string
+		center  string
+		ivrType string
+		ivr     string
+		option  string
+		left    int // recordings of the type after the delete
+	}{
+		{"the selected greeting", "Sales", "GREETING", "Standard sales greeting", "", 1},
+		{"an unselected greeting", "Sales", "GREETING", "", "", 1},
+		{"a notice for inbound calls only", "UK Customer Care", "AUTO_RECORDING", "Inbound recording notice (UK)", "inbound", 1},
+		{"the only hold music", "Sales", "HOLD_MUSIC", "", "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, emulator.Options{})
+			tok := f.admin()
+			cc := f.callCenter(tt.center)
+			before := f.ivrTypes("callcenter", cc.ID)[tt.ivrType]
+			var gone dialpad.CustomIVR
+			for _, v := range before {
+				if v.Name == tt.ivr || (tt.ivr == "" && (!v.Selected || len(before) == 1)) {
+					gone = v
+				}
+			}
+			if gone.ID == 0 {
+				t.Fatalf("no %q among %+v", tt.ivr, before)
+			}
+			p := path("/api/v2/customivrs/callcenter/%s/", cc.ID) + tt.ivrType
+			body := map[string]any{"ivr_id": gone.ID}
+			if tt.option != "" {
+				body["select_option"] = tt.option
+			}
+			if r := f.do("DELETE", p, tok, body); r.status != 200 {
+				t.Fatalf("DELETE: %d %s", r.status, r.body)
+			}
+			types := f.ivrTypes("callcenter", cc.ID)
+			after, listed := types[tt.ivrType]
+			if len(after) != tt.left || (tt.left == 0 && listed) {
+				t.Fatalf("%s after delete: %+v (listed %v)", tt.ivrType, after, listed)
+			}
+			for _, v := range after {
+				if v.ID == gone.ID {
+					t.Fatalf("deleted recording still listed: %+v", v)
+				}
+			}
+			if r := f.do("GET", "/emulator/ivrs/"+gone.ID.String()+"/audio.mp3", "", nil); r.status != 404 {
+				t.Errorf("audio of the deleted recording: %d", r.status)
+			}
+			wantError(t, f.do("PATCH", path("/api/v2/customivrs/%s", gone.ID), tok, `{"name":"x"}`), 404, "not found")
+			wantError(t, f.do("PATCH", p, tok, map[string]any{"ivr_id": gone.ID}), 404, "not found")
+			wantError(t, f.do("DELETE", p, tok, map[string]any{"ivr_id": gone.ID}), 404, "not found")
+		})
 	}
 }
 
@@ -121,11 +183,15 @@ func TestCustomIVRRecordingPerDirection(t *testing.T) {
 	if got := selected(typ.IVRs); len(got) != 1 || got[0] != inbound.Name {
 		t.Fatalf("selected = %v", got)
 	}
-	// Unassigning it for inbound only keeps it selected for outbound.
+	// Deleting it "for inbound calls" deletes the recording: outbound
+	// calls lose it too.
 	var details dialpad.CustomIVR
 	f.decode(f.do("DELETE", p, tok, map[string]any{"ivr_id": inbound.ID, "select_option": "inbound"}), &details)
-	if !details.Selected {
-		t.Fatal("inbound-only unassign removed the outbound selection")
+	if details.Selected {
+		t.Fatal("a deleted recording is still selected for outbound calls")
+	}
+	if got := selected(f.ivrTypes("callcenter", care.ID)["AUTO_RECORDING"]); len(got) != 0 {
+		t.Fatalf("selected after delete: %v", got)
 	}
 }
 
@@ -157,6 +223,8 @@ func TestCustomIVRCreate(t *testing.T) {
 			`","file":"SUQz` + strings.Repeat("AAAA", (10<<20)/3+1) + `"}`, 400, "file is larger than 10 MB"},
 		{"missing file", map[string]any{"ivr_type": "GREETING", "target_type": "callcenter", "target_id": billing.ID}, 400, "file is required"},
 		{"bad type", map[string]any{"ivr_type": "SONG", "target_type": "callcenter", "target_id": billing.ID, "file": "SUQz"}, 400, "ivr_type must be one of"},
+		{"empty type", map[string]any{"ivr_type": "", "target_type": "callcenter", "target_id": billing.ID, "file": "SUQz"}, 400, "ivr_type must be one of"},
+		{"empty target type", map[string]any{"ivr_type": "GREETING", "target_type": "", "target_id": billing.ID, "file": "SUQz"}, 400, "target_type must be one of"},
 		{"unknown target", map[string]any{"ivr_type": "GREETING", "target_type": "callcenter", "target_id": "1234567890123456", "file": "SUQz"}, 400, "target_id: no callcenter"},
 	}
 	for _, tt := range tests {

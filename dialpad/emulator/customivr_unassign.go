@@ -6,9 +6,12 @@ import (
 )
 
 // unassignCustomIVR is DELETE /api/v2/customivrs/{target_type}/{target_id}/{ivr_type}
-// with {"ivr_id": ...} in the body, as the spec has it: the IVR is no longer
-// selected and the target falls back to Dialpad's default for that type.
-// The IVR itself stays available for later assignment.
+// with {"ivr_id": ...} in the body. The spec calls it "Delete and un-assign
+// an Ivr from a target": the recording is deleted, so the target falls back
+// to Dialpad's default for that type and the IVR is gone from every list,
+// its audio and its details. The spec does not say what select_option does
+// on a delete; the stricter reading is that a deleted recording plays in
+// neither direction, so it is deleted whatever the option says.
 func (e *Emulator) unassignCustomIVR(r *http.Request) (json.RawMessage, error) {
 	t, err := parseIVRTarget(r)
 	if err != nil {
@@ -21,11 +24,7 @@ func (e *Emulator) unassignCustomIVR(r *http.Request) (json.RawMessage, error) {
 	if err != nil {
 		return nil, err
 	}
-	if v.option != "outbound" {
-		v.ivr.selectedIn = false
-	}
-	if v.option != "inbound" {
-		v.ivr.selectedOut = false
-	}
+	v.ivr.selectedIn, v.ivr.selectedOut = false, false
+	e.st.ivrs.remove(v.ivr.ID)
 	return toWire(v.ivr.details()), nil
 }

@@ -39,7 +39,7 @@ func (e *Emulator) listCustomIVRs(r *http.Request) (json.RawMessage, error) {
 		}
 	}
 	slices.Sort(types)
-	page, err := paginate(types, q.Get("cursor"), e.opts.PageSize, func(t string) json.RawMessage {
+	page, err := paginate(types, q, e.opts.PageSize, func(t string) json.RawMessage {
 		return toWire(e.st.ivrType(targetType, targetID, t))
 	})
 	if err != nil {

@@ -27,7 +27,7 @@ type Options struct {
 	ClientID, ClientSecret string           // OAuth app the emulator accepts; defaults DefaultClientID / DefaultClientSecret
 	Now                    func() time.Time // clock for token expiry, code expiry and rate limits; default time.Now
 	TokenTTL               time.Duration    // access token lifetime (expires_in); default 1h
-	PageSize               int              // list page size; default 25
+	PageSize               int              // most items a list page holds whatever the limit asks; default 100, the spec's largest limit
 	CompanyRPS             int              // company rate limit, requests/s; default 20; negative disables
 	Offices, CallCenters   int              // > 0: generate a large company instead of the demo seed (benchmarks)
 }
@@ -46,7 +46,7 @@ func (o Options) withDefaults() Options {
 		o.TokenTTL = time.Hour
 	}
 	if o.PageSize <= 0 {
-		o.PageSize = 25
+		o.PageSize = maxLimit
 	}
 	if o.CompanyRPS == 0 {
 		o.CompanyRPS = 20

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"bytes"
+	"cmp"
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -18,7 +21,14 @@ type Fault struct {
 	RetryAfter time.Duration // Retry-After header on 429
 	Timeout    bool          // never answer: block until the request context ends
 	Drop       bool          // hijack and close the connection without answering
-	Times      int           // how many requests it hits; 0 = until cleared
+	// Applied runs the request for real first, then fails as above: the
+	// change is made and its answer lost, as when Dialpad applies a write
+	// and the connection drops or a gateway times out.
+	Applied bool
+	// Garbled runs the request for real and answers its status with the
+	// body cut in half, so a 2xx cannot be decoded.
+	Garbled bool
+	Times   int // how many requests it hits; 0 = until cleared
 }
 
 type activeFault struct {
@@ -93,6 +103,14 @@ func (e *Emulator) applyFault(w http.ResponseWriter, r *http.Request) bool {
 	if af == nil {
 		return false
 	}
+	if af.Garbled {
+		e.answerGarbled(w, r)
+		return true
+	}
+	if af.Applied {
+		var discard bufferedResponse
+		e.handler.ServeHTTP(&discard, r)
+	}
 	switch {
 	case af.Timeout:
 		select {
@@ -114,4 +132,47 @@ func (e *Emulator) applyFault(w http.ResponseWriter, r *http.Request) bool {
 		writeStatus(w, status, af.Message, af.RetryAfter)
 	}
 	return true
+}
+
+// FaultHeader marks an answer the emulator broke on purpose, so a spec
+// checker in the tests knows its body is not Dialpad's.
+const FaultHeader = "X-Emulator-Fault"
+
+// answerGarbled serves r for real and sends its status and headers with
+// only the first half of its body.
+func (e *Emulator) answerGarbled(w http.ResponseWriter, r *http.Request) {
+	var res bufferedResponse
+	e.handler.ServeHTTP(&res, r)
+	maps.Copy(w.Header(), res.Header())
+	w.Header().Del("Content-Length")
+	w.Header().Set(FaultHeader, "garbled")
+	w.WriteHeader(cmp.Or(res.status, http.StatusOK))
+	b := res.body.Bytes()
+	_, _ = w.Write(b[:len(b)/2])
+}
+
+// bufferedResponse keeps what a handler answered, for a fault to use or
+// throw away.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header {
+	if b.header == nil {
+		b.header = http.Header{}
+	}
+	return b.header
+}
+
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+func (b *bufferedResponse) Write(p []byte) (int, error) {
+	b.WriteHeader(http.StatusOK)
+	return b.body.Write(p)
 }

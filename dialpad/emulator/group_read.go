@@ -30,7 +30,7 @@ func listGroups[T any](e *Emulator, k groupKind[T]) apiFunc {
 			}
 			found = append(found, g)
 		}
-		page, err := paginate(found, r.URL.Query().Get("cursor"), e.opts.PageSize,
+		page, err := paginate(found, r.URL.Query(), e.opts.PageSize,
 			func(g *T) json.RawMessage { return wireGroup(e, k, g) })
 		if err != nil {
 			return nil, err

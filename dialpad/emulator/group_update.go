@@ -9,7 +9,8 @@ import (
 
 // updateGroup is PATCH /api/v2/callcenters/{id} and
 // /api/v2/departments/{id}: a partial update checked against the spec's
-// UpdateCallCenterMessage or UpdateDepartmentMessage.
+// UpdateCallCenterMessage or UpdateDepartmentMessage. Both need a company
+// admin, whatever office the group is in.
 func updateGroup[T any](e *Emulator, k groupKind[T]) apiFunc {
 	return func(r *http.Request) (json.RawMessage, error) {
 		id, err := pathID(r, "id", k.noun)
@@ -23,7 +24,7 @@ func updateGroup[T any](e *Emulator, k groupKind[T]) apiFunc {
 		if err != nil {
 			return nil, err
 		}
-		if err := e.canWrite(requestUser(r), *k.fields(g).officeID); err != nil {
+		if err := e.requireCompanyAdmin(requestUser(r)); err != nil {
 			return nil, err
 		}
 		if bodyErr != nil {

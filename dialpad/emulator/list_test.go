@@ -22,8 +22,8 @@ func TestListPaginationFollowsCursor(t *testing.T) {
 	}
 
 	all := listAll[dialpad.CallCenter](f, "/api/v2/callcenters")
-	if len(all) != 14 {
-		t.Fatalf("%d call centers, want 14", len(all))
+	if len(all) != 15 {
+		t.Fatalf("%d call centers, want 15", len(all))
 	}
 	seen := map[dialpad.ID]bool{}
 	for _, cc := range all {
@@ -71,12 +71,12 @@ func TestListFilters(t *testing.T) {
 	}{
 		{"/api/v2/callcenters?name_search=SUPPORT", []string{"Support Tier 1", "Support Tier 2", "Japan Support"}},
 		{"/api/v2/callcenters?name_search=tier", []string{"Support Tier 1", "Support Tier 2"}},
-		{path("/api/v2/callcenters?office_id=%s", london.ID), []string{"UK Sales", "UK Customer Care", "Freight Claims", "EMEA Night Desk"}},
+		{path("/api/v2/callcenters?office_id=%s", london.ID), []string{"UK Sales", "UK Customer Care", "Freight Claims", "EMEA Night Desk", "Zürich Empfang "}},
 		{path("/api/v2/callcenters?office_id=%s&name_search=sales", tokyo.ID), []string{"Japan Sales"}},
 		{"/api/v2/callcenters?name_search=nothing-like-this", nil},
 		{path("/api/v2/departments?office_id=%s", london.ID), []string{"Finance", "Fleet Maintenance"}},
 		{"/api/v2/departments?name_search=human", []string{"Human Resources"}},
-		{path("/api/v2/callrouters?office_id=%s", tokyo.ID), []string{"Carrier Hotline Router", "APAC Overflow Router"}},
+		{path("/api/v2/callrouters?office_id=%s", tokyo.ID), []string{"Carrier Hotline Router", "APAC Overflow Router", "Kansai Freight Router "}},
 		{path("/api/v2/users?office_id=%s", tokyo.ID), []string{"Hiroshi Tanaka", "Yuki Sato"}},
 		{"/api/v2/users?email=OLIVER.BENNETT@acme-logistics.com", []string{"Oliver Bennett"}},
 	}
@@ -154,4 +154,57 @@ func findNumber(v any, at string) string {
 		}
 	}
 	return ""
+}
+
+// The spec: "List APIs support a limit and cursor parameter", more than 100
+// refused with a 400 (users). The emulator reads every list that way: 1 to
+// 100, 25 when no limit is named, anything else a 400 naming limit.
+func TestListLimit(t *testing.T) {
+	f := newFixture(t, emulator.Options{Offices: 2, CallCenters: 150})
+	tests := []struct {
+		query string
+		items int // 0 with status 400
+	}{
+		{"", 25},
+		{"?limit=1", 1},
+		{"?limit=25", 25},
+		{"?limit=100", 100},
+		{"?limit=101", 0},
+		{"?limit=1000", 0},
+		{"?limit=0", 0},
+		{"?limit=-5", 0},
+		{"?limit=ten", 0},
+		{"?limit=", 0},
+		{"?limit=2.5", 0},
+	}
+	for _, tt := range tests {
+		t.Run("callcenters"+tt.query, func(t *testing.T) {
+			r := f.do("GET", "/api/v2/callcenters"+tt.query, f.admin(), nil)
+			if tt.items == 0 {
+				wantError(t, r, 400, "limit must be a whole number from 1 to 100")
+				return
+			}
+			var pg page[json.RawMessage]
+			f.decode(r, &pg)
+			if len(pg.Items) != tt.items || pg.Cursor == "" {
+				t.Fatalf("%d items (cursor %q), want %d and a cursor", len(pg.Items), pg.Cursor, tt.items)
+			}
+		})
+	}
+	// The same rule on every list, the next pages included.
+	next := cursorAfter(t, f, "/api/v2/callcenters", 1)
+	office := listAll[dialpad.Office](f, "/api/v2/offices")[0].ID
+	for _, p := range []string{"/api/v2/offices?", "/api/v2/users?", "/api/v2/departments?", "/api/v2/callrouters?",
+		"/api/v2/customivrs?target_type=office&target_id=" + office.String() + "&", "/api/v2/callcenters?cursor=" + next + "&"} {
+		t.Run(p, func(t *testing.T) {
+			wantError(t, f.do("GET", p+"limit=101", f.admin(), nil), 400, "limit")
+		})
+	}
+	// Following the cursor with limit=100 reads 150 call centers in 2 pages.
+	var first, second page[json.RawMessage]
+	f.decode(f.do("GET", "/api/v2/callcenters?limit=100", f.admin(), nil), &first)
+	f.decode(f.do("GET", "/api/v2/callcenters?limit=100&cursor="+first.Cursor, f.admin(), nil), &second)
+	if len(first.Items) != 100 || len(second.Items) != 50 || second.Cursor != "" {
+		t.Fatalf("pages of %d and %d (cursor %q), want 100 and 50 and no cursor", len(first.Items), len(second.Items), second.Cursor)
+	}
 }

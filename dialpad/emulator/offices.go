@@ -11,7 +11,7 @@ import (
 func (e *Emulator) listOffices(r *http.Request) (json.RawMessage, error) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	page, err := paginate(e.st.offices.all(), r.URL.Query().Get("cursor"), e.opts.PageSize, e.wireOffice)
+	page, err := paginate(e.st.offices.all(), r.URL.Query(), e.opts.PageSize, e.wireOffice)
 	if err != nil {
 		return nil, err
 	}
@@ -34,8 +34,10 @@ func (e *Emulator) getOffice(r *http.Request) (json.RawMessage, error) {
 }
 
 // wireOffice renders an office with its availability at the emulator's now.
+// The spec's OfficeProto has no hours_on (an office's hours always apply),
+// so the stored model's is not sent.
 func (e *Emulator) wireOffice(o *dialpad.Office) json.RawMessage {
 	v := *o
 	v.AvailabilityStatus = availability(v.WeekHours, v.Timezone, e.now())
-	return toWire(v)
+	return toWire(v, "hours_on")
 }

@@ -56,6 +56,7 @@ func seedDemo(now time.Time) *store {
 	seedRouters(st, offices, centers, departments, now)
 	seedIVRs(st, offices, centers, departments)
 	seedReservePool(st, offices)
+	seedUntidy(st, offices)
 	return st
 }
 

@@ -53,3 +53,43 @@ func TestCallCenterStatusFollowsHoursInItsZone(t *testing.T) {
 		})
 	}
 }
+
+// The emulator reads open-now itself: a range holds its opening minute and
+// ends at its closing one, but a close of "23:59", the spec's end of day,
+// runs through that last minute. Sales is in New York; at testNow it is
+// Wednesday 10:00 there.
+func TestOpenNowAtTheEdges(t *testing.T) {
+	tests := []struct {
+		name  string
+		hours []string
+		at    time.Duration // after Wednesday 00:00 New York
+		want  string
+	}{
+		{"before opening", []string{"08:00", "12:00"}, 7*time.Hour + 59*time.Minute, "closed"},
+		{"opening minute", []string{"08:00", "12:00"}, 8 * time.Hour, "open"},
+		{"last minute before close", []string{"08:00", "12:00"}, 11*time.Hour + 59*time.Minute, "open"},
+		{"closing minute", []string{"08:00", "12:00"}, 12 * time.Hour, "closed"},
+		{"end of day 23:59", []string{"22:00", "23:59"}, 23*time.Hour + 59*time.Minute + 30*time.Second, "open"},
+		{"whole day", []string{"00:00", "23:59"}, 0, "open"},
+		{"second range", []string{"08:00", "12:00", "13:00", "17:00"}, 13*time.Hour + 30*time.Minute, "open"},
+		{"between ranges", []string{"08:00", "12:00", "13:00", "17:00"}, 12*time.Hour + 30*time.Minute, "closed"},
+		{"closed day", []string{}, 10 * time.Hour, "closed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFixture(t, emulator.Options{})
+			cc := f.callCenter("Sales")
+			if err := f.emu.MutateCallCenter(cc.ID, func(c *dialpad.CallCenter) {
+				c.HoursOn, c.WednesdayHours = true, tt.hours
+			}); err != nil {
+				t.Fatal(err)
+			}
+			f.clock.Advance(-10*time.Hour + tt.at) // testNow is 10:00 in New York
+			var st dialpad.CallCenterStatus
+			f.decode(f.do("GET", path("/api/v2/callcenters/%s/status", cc.ID), f.admin(), nil), &st)
+			if st.Availability.Status != tt.want {
+				t.Fatalf("status = %q, want %q", st.Availability.Status, tt.want)
+			}
+		})
+	}
+}

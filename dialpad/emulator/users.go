@@ -30,7 +30,7 @@ func (e *Emulator) listUsers(r *http.Request) (json.RawMessage, error) {
 		}
 		users = append(users, u)
 	}
-	page, err := paginate(users, r.URL.Query().Get("cursor"), e.opts.PageSize, func(u *userRecord) json.RawMessage {
+	page, err := paginate(users, r.URL.Query(), e.opts.PageSize, func(u *userRecord) json.RawMessage {
 		return toWire(u.User)
 	})
 	if err != nil {

@@ -163,9 +163,9 @@ func (r rule) check(field string, raw json.RawMessage) error {
 func (r rule) checkString(field, s string) error {
 	n := utf8.RuneCountInString(s)
 	switch {
-	case r.enum != nil && s != "" && !slices.Contains(r.enum, s):
-		// "" is how an unset optional enum reads back (the models carry no
-		// omitempty), so it must be accepted when sent back.
+	case r.enum != nil && !slices.Contains(r.enum, s):
+		// "" is no value of any of the spec's enums: an unset optional enum
+		// is left out or sent as null, never "".
 		return badRequest("%s must be one of %s", field, strings.Join(r.enum, ", "))
 	case r.notEmpty && strings.TrimSpace(s) == "":
 		return badRequest("%s must not be empty", field)

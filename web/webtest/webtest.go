@@ -22,6 +22,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/dialpad/spectest"
 	"switchboard/web"
 )
 
@@ -82,7 +83,14 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	}
 
 	st.Emulator = emulator.New(set.emu)
-	emuServer := httptest.NewServer(st.Emulator)
+	// Every exchange with the emulator is checked against Dialpad's spec;
+	// violations fail the test when it ends. Benchmarks measure the console,
+	// not the checker, so they talk to the emulator directly.
+	var emuHandler http.Handler = st.Emulator
+	if _, bench := t.(*testing.B); !bench {
+		emuHandler = spectest.Wrap(t, st.Emulator)
+	}
+	emuServer := httptest.NewServer(emuHandler)
 	t.Cleanup(emuServer.Close)
 	st.EmulatorURL = emuServer.URL
 
