@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"switchboard/dialpad/cache"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -18,6 +19,8 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 		l.SignedIn = true
 		l.UserName = displayName(id.User.DisplayName, id.User.FirstName, id.User.LastName)
 		l.Role = id.Role()
+		l.AuditLink = id.Rights.Can(access.ViewAudit, 0)
+		l.AccessLink = id.Rights.Can(access.ManageAccess, 0)
 	}
 	if !wantsPartial(r) {
 		l.Flash = h.popFlash(r.Context())
