@@ -118,3 +118,12 @@ func auditQuery(in views.AuditFilter) url.Values {
 func auditHistoryHref(kind audit.Kind, id string) string {
 	return "/audit?" + url.Values{"kind": {string(kind)}, "resource": {id}}.Encode()
 }
+
+// historyHref is the link editor pages show to a resource's own history,
+// for people who may view the audit trail; "" for anyone else.
+func historyHref(who *Identity, kind audit.Kind, id string) string {
+	if who == nil || !who.Rights.Can(access.ViewAudit, 0) {
+		return ""
+	}
+	return auditHistoryHref(kind, id)
+}
