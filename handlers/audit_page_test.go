@@ -198,3 +198,31 @@ func testRows(body, id string) []string {
 	}
 	return out
 }
+
+// TestEditorPagesLinkToTheirHistory: admins find each resource's own
+// history from its editor page; the link leads to that resource's entries.
+func TestEditorPagesLinkToTheirHistory(t *testing.T) {
+	opt, _ := withAudit(t)
+	s := startIVRs(t, emulator.AdminUserID, opt)
+	viewer := s.LoginAs(t, emulator.ManagerUserID)
+	cc, d, cr := s.callCenter("Sales"), s.department("Finance"), s.router("VIP Customer Router")
+	tests := []struct{ page, kind, id string }{
+		{ccPath(cc), "callcenter", cc.ID.String()},
+		{"/departments/" + d.ID.String(), "department", d.ID.String()},
+		{"/routers/" + cr.ID.String(), "callrouter", cr.ID.String()},
+		{ivrPath(cc.ID), "customivr", "callcenter:" + cc.ID.String()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.page, func(t *testing.T) {
+			res := s.b.Get(tt.page)
+			mustStatus(t, res, http.StatusOK)
+			want := "/audit?" + url.Values{"kind": {tt.kind}, "resource": {tt.id}}.Encode()
+			if got := attr(t, res.Body, "history-link", "href"); got != want {
+				t.Errorf("history link %q, want %q", got, want)
+			}
+			if v := viewer.Get(tt.page); strings.Contains(v.Body, `data-testid="history-link"`) {
+				t.Error("a viewer is offered the history")
+			}
+		})
+	}
+}
