@@ -15,15 +15,20 @@ import (
 // came of it, read from the write's error: nil is applied, an *APIError is
 // Dialpad's refusal, dialpad.ErrOutcomeUnknown is unknown. Any other error
 // means the request never went out, so nothing is recorded; callers call
-// audit only after a write was attempted. Recording never fails the page:
-// a store failure is logged, and the person's answer goes on.
-func (h *Handler) audit(ctx context.Context, who *Identity, res audit.Resource, changes []audit.Change, err error) {
+// audit only after a write was attempted. Secrets that were sent are
+// passed as redact: Dialpad's message could quote them. Recording never
+// fails the page: a store failure is logged, and the person's answer goes
+// on.
+func (h *Handler) audit(ctx context.Context, who *Identity, res audit.Resource, changes []audit.Change, err error, redact ...string) {
 	if h.Audit == nil || who == nil {
 		return
 	}
 	outcome, sent := auditOutcome(err)
 	if !sent {
 		return
+	}
+	for _, s := range redact {
+		outcome.Message = scrub(outcome.Message, s)
 	}
 	e := audit.Entry{
 		Actor:      auditActor(who),

@@ -326,3 +326,26 @@ func selectionText(s dialpad.IVRSelection) string {
 	}
 	return s.String()
 }
+
+// TestAuditRedactsSecretsFromRefusals: Dialpad's refusal may quote the
+// secret sent; the recorded message does not.
+func TestAuditRedactsSecretsFromRefusals(t *testing.T) {
+	opt, db := withAudit(t)
+	s := signedIn(t, emulator.AdminUserID, opt)
+	vip := s.router("VIP Customer Router")
+	const secret = "pasted-secret-0123456789-abcdefghijklmnop"
+	_, form := s.openRouter(vip.ID)
+	form.Set("secret_action", "set")
+	form.Set("secret", secret)
+	t.Cleanup(s.Emulator.InjectFault(emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/callrouters/*", Status: 400,
+		Message: "secret " + secret + " is not allowed"}))
+	s.b.PostForm("/routers/"+vip.ID.String(), form)
+	got := auditEntries(t, db)
+	if len(got) != 1 || got[0].Outcome.Result != audit.Refused || got[0].Outcome.Status != 400 {
+		t.Fatalf("entries %s, want one refused", describeEntries(got))
+	}
+	raw, _ := json.Marshal(got)
+	if strings.Contains(string(raw), secret) {
+		t.Errorf("the secret is in the audit trail: %s", raw)
+	}
+}

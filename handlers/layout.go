@@ -19,8 +19,9 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 		l.SignedIn = true
 		l.UserName = displayName(id.User.DisplayName, id.User.FirstName, id.User.LastName)
 		l.Role = id.Role()
-		l.AuditLink = id.Rights.Can(access.ViewAudit, 0)
-		l.AccessLink = id.Rights.Can(access.ManageAccess, 0)
+		// Without a database there is no trail and no grants to show.
+		l.AuditLink = h.Audit != nil && id.Rights.Can(access.ViewAudit, 0)
+		l.AccessLink = h.Grants != nil && id.Rights.Can(access.ManageAccess, 0)
 	}
 	if !wantsPartial(r) {
 		l.Flash = h.popFlash(r.Context())

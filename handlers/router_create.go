@@ -56,7 +56,7 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 	if secret != "" {
 		changes = append(changes, audit.SecretChange("secret"))
 	}
-	h.audit(ctx, id, res, changes, err)
+	h.audit(ctx, id, res, changes, err, secret)
 	if err != nil {
 		h.routerCreateFailed(w, r, id, f, h.withChooser(ctx, id, targets), err, secret)
 		return

@@ -68,7 +68,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		if f.ResetErrorCount {
 			changes = append(changes, auditChange("reset_error_count", nil, true))
 		}
-		h.audit(ctx, id, routerResource(base), changes, err)
+		h.audit(ctx, id, routerResource(base), changes, err, secret)
 	}
 	if outcomeUnknown(err) {
 		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
