@@ -30,6 +30,9 @@ type SavedIVRs struct {
 	Changes []IVRChange
 	// Sent is what went out, in order; after an error, what went out before it.
 	Sent []IVRChange
+	// Failed is the change whose request failed, when one did: what went
+	// out without a clear answer, or what Dialpad refused.
+	Failed *IVRChange
 	// Conflicts lists the types both sides changed; when there is any,
 	// nothing was sent.
 	Conflicts []IVRConflict
@@ -97,6 +100,7 @@ func (c *Client) SaveCustomIVRs(ctx context.Context, targetType string, targetID
 	}
 	for _, ch := range todo {
 		if err := c.ApplyIVRChange(ctx, targetType, targetID, ch); err != nil {
+			out.Failed = &ch
 			return out, err
 		}
 		out.Sent = append(out.Sent, ch)

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 )
 
 // bulkConcurrency bounds the saves in flight. Each save is a fresh read
@@ -42,7 +43,7 @@ type bulkResult struct {
 // days). Targets are independent: a failure, a 429 included, is reported
 // and the rest carry on. Results keep the order of bases. The error is a
 // panic in one of the saves: a bug, answered with the 500 page.
-func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dialpad.WeekHours) ([]bulkResult, error) {
+func runBulk(ctx context.Context, c *dialpad.Client, rec auditor, bases []bulkBase, week dialpad.WeekHours) ([]bulkResult, error) {
 	// Saves and pages of people go first; the batch waits behind them.
 	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	results := make([]bulkResult, len(bases))
@@ -54,7 +55,7 @@ func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dial
 			results[i] = bulkResult{Base: b, Outcome: bulkSkipped, Current: b.Hours}
 			continue
 		}
-		g.Go(func() { results[i] = saveBulkItem(ctx, c, b, mine) })
+		g.Go(func() { results[i] = saveBulkItem(ctx, c, rec, b, mine) })
 	}
 	// Every Dialpad failure is in its result; only a panic comes back here.
 	if err := g.Wait(); err != nil {
@@ -63,8 +64,9 @@ func runBulk(ctx context.Context, c *dialpad.Client, bases []bulkBase, week dial
 	return results, nil
 }
 
-// saveBulkItem saves one target's new hours.
-func saveBulkItem(ctx context.Context, c *dialpad.Client, b bulkBase, mine dialpad.WeekHours) bulkResult {
+// saveBulkItem saves one target's new hours, and records the write (one
+// audit entry per target) with rec.
+func saveBulkItem(ctx context.Context, c *dialpad.Client, rec auditor, b bulkBase, mine dialpad.WeekHours) bulkResult {
 	var (
 		d       dialpad.Diff
 		sent    bool
@@ -96,6 +98,10 @@ func saveBulkItem(ctx context.Context, c *dialpad.Client, b bulkBase, mine dialp
 		err = errors.New("handlers: bulk target of unknown kind " + b.Kind)
 	}
 
+	if attemptedSave(d, current != nil, nil) && rec != nil {
+		rec(ctx, audit.Resource{Kind: audit.Kind(b.Kind), ID: b.ID.String(), Name: b.Name, OfficeID: b.OfficeID},
+			auditChanges(d.SentChanges()), err)
+	}
 	r := bulkResult{Base: b, Current: b.Hours}
 	if current != nil {
 		r.Current = *current

@@ -73,7 +73,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	results, err := runBulk(r.Context(), id.Client, chosen, form.Week)
+	results, err := runBulk(r.Context(), id.Client, h.auditor(id), chosen, form.Week)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -64,6 +65,11 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	saved, err := t.save(r.Context(), who.Client, id, p.base, mine)
+	if attemptedSave(saved.Diff, saved.Current != nil, nil) {
+		g := t.get(p.base)
+		h.audit(r.Context(), who, audit.Resource{Kind: audit.Kind(t.kind), ID: id.String(), Name: g.Name, OfficeID: g.OfficeID},
+			auditChanges(saved.Diff.SentChanges()), err)
+	}
 	if outcomeUnknown(err) {
 		hoursOutcomeUnknown(h, w, r, t, p, who, saved.Diff.Changes, err)
 		return

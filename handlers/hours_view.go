@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -57,6 +58,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		ListHref:    t.path,
 		ListLabel:   t.listLabel,
 		IVRHref:     "/ivrs/" + t.kind + "/" + p.id.String(),
+		HistoryHref: historyHref(who, audit.Kind(t.kind), p.id.String()),
 		Header:      editorHeader(g, p.office, p.tz, p.status, z, now),
 		Base:        p.token,
 		Office:      p.office,

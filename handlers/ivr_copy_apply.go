@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -47,7 +48,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 		// Only the page header needs the name: carry on without it.
 		source.Name = plan.sourceName(t)
 	}
-	results, tally := applyCopy(r.Context(), who.Client, t.Kind.Type, plan)
+	results, tally := applyCopy(r.Context(), who.Client, h.auditor(who), t.Kind.Type, plan)
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
 		return
@@ -102,7 +103,7 @@ func (c *copyTally) add(o copyTally) {
 }
 
 // applyCopy sends the plan and reports on every item.
-func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan ivrCopyPlan) ([]views.IVRCopyResult, copyTally) {
+func applyCopy(ctx context.Context, c *dialpad.Client, rec auditor, targetType string, plan ivrCopyPlan) ([]views.IVRCopyResult, copyTally) {
 	var (
 		out   []views.IVRCopyResult
 		tally copyTally
@@ -113,7 +114,7 @@ func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan i
 		if ctx.Err() != nil {
 			break
 		}
-		res, n := applyCopyTarget(ctx, c, targetType, pt)
+		res, n := applyCopyTarget(ctx, c, rec, targetType, pt)
 		out = append(out, res)
 		tally.add(n)
 	}
@@ -121,8 +122,8 @@ func applyCopy(ctx context.Context, c *dialpad.Client, targetType string, plan i
 }
 
 // applyCopyTarget sends one target's part of a plan: a fresh read, then
-// each step still wanted.
-func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, pt ivrCopyPlanTarget) (views.IVRCopyResult, copyTally) {
+// each step still wanted, each recorded with rec.
+func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, targetType string, pt ivrCopyPlanTarget) (views.IVRCopyResult, copyTally) {
 	var tally copyTally
 	res := views.IVRCopyResult{Name: pt.Name, Href: "/ivrs/" + targetType + "/" + pt.ID.String()}
 	types, readErr := c.CustomIVRs(ctx, targetType, pt.ID)
@@ -144,6 +145,9 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, targetType string, 
 			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
 		default:
 			_, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
+			// The plan carries no office: the record names the target only.
+			rec(ctx, audit.Resource{Kind: audit.CustomIVR, ID: ivrResourceID(targetType, pt.ID), Name: pt.Name},
+				ivrAuditChanges(dialpad.IVRChange{IVRType: step.IVRType, From: now, To: step.To}), err)
 			switch {
 			case outcomeUnknown(err):
 				item.Status, item.Note = "unknown", unknownOutcomeMessage(err)+" Open it to check."

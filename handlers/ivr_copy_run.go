@@ -38,7 +38,7 @@ func (h *Handler) ivrCopyRunStep(w http.ResponseWriter, r *http.Request, who *Id
 	// The tally so far only feeds the words on the person's own page.
 	tally := copyTally{done: formCount(r, "_done"), failed: formCount(r, "_failed"), skipped: formCount(r, "_skipped"),
 		unknown: formCount(r, "_unknown")}
-	res, n := applyCopyTarget(r.Context(), who.Client, t.Kind.Type, plan.Targets[i])
+	res, n := applyCopyTarget(r.Context(), who.Client, h.auditor(who), t.Kind.Type, plan.Targets[i])
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
 		return

@@ -52,6 +52,14 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 	mine := st.IVR
 	mine.Name, mine.Description = dialpad.NormalizeLine(f.Name), dialpad.NormalizeLine(f.Description)
 	saved, err := who.Client.SaveCustomIVRDetails(r.Context(), t.Kind.Type, t.ID, ivrID, st.IVR, mine)
+	if attemptedSave(saved.Diff, saved.Current != nil, nil) {
+		// Fields name the recording: a target has many.
+		changes := auditChanges(saved.Diff.SentChanges())
+		for i := range changes {
+			changes[i].Field = "customivr " + ivrID.String() + " " + changes[i].Field
+		}
+		h.audit(r.Context(), who, ivrResource(t), changes, err)
+	}
 	if outcomeUnknown(err) {
 		h.ivrRenameOutcomeUnknown(w, r, who, t, st, f, saved.Diff.Changes, err)
 		return

@@ -65,6 +65,7 @@ func (h *Handler) ivrSubmission(w http.ResponseWriter, r *http.Request) (*Identi
 // f (what the person sees) otherwise.
 func (h *Handler) saveIVRs(w http.ResponseWriter, r *http.Request, who *Identity, t ivrTarget, st ivrState, f ivrForm, send dialpad.IVRSelections) {
 	saved, err := who.Client.SaveCustomIVRs(r.Context(), t.Kind.Type, t.ID, st.base(), send, f.Options)
+	h.auditIVRs(r.Context(), who, t, saved, err)
 	var choice *dialpad.IVRChoiceError
 	switch {
 	case errors.As(err, &choice):

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 )
 
 const (
@@ -67,6 +68,11 @@ func (h *Handler) IVRUpload(w http.ResponseWriter, r *http.Request) {
 		TargetID:    t.ID,
 		TargetType:  t.Kind.Type,
 	})
+	uploaded := f.Name
+	if created != nil {
+		uploaded = created.Name + " (" + created.ID.String() + ")"
+	}
+	h.audit(r.Context(), who, ivrResource(t), []audit.Change{auditChange(f.IVRType+" upload", nil, uploaded)}, err)
 	if err != nil {
 		h.ivrUploadFailure(w, r, t, f, err)
 		return

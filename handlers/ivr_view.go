@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -23,6 +24,7 @@ func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token s
 		Base:           token,
 		ReadOnly:       !canEdit,
 	}
+	v.Header.HistoryHref = historyHref(IdentityFrom(r.Context()), audit.CustomIVR, ivrResourceID(t.Kind.Type, t.ID))
 	if !canEdit {
 		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"switchboard/dialpad/cache"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -18,6 +19,9 @@ func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 		l.SignedIn = true
 		l.UserName = displayName(id.User.DisplayName, id.User.FirstName, id.User.LastName)
 		l.Role = id.Role()
+		// Without a database there is no trail and no grants to show.
+		l.AuditLink = h.Audit != nil && id.Rights.Can(access.ViewAudit, 0)
+		l.AccessLink = h.Grants != nil && id.Rights.Can(access.ManageAccess, 0)
 	}
 	if !wantsPartial(r) {
 		l.Flash, l.FlashWarning = h.popFlashes(r.Context())

@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 )
 
 // RouterCreate creates a call router from the new-router form. With a
@@ -43,6 +44,19 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 		Enabled:           f.Enabled,
 		Secret:            secret,
 	})
+	res := audit.Resource{Kind: audit.CallRouter, Name: dialpad.NormalizeLine(f.Name), OfficeID: f.officeID}
+	if cr != nil {
+		res = routerResource(*cr)
+	}
+	changes := []audit.Change{
+		auditChange("name", nil, dialpad.NormalizeLine(f.Name)), auditChange("office_id", nil, f.officeID),
+		auditChange("routing_url", nil, f.RoutingURL), auditChange("default_target_id", nil, f.target.id),
+		auditChange("default_target_type", nil, f.target.kind), auditChange("enabled", nil, f.Enabled),
+	}
+	if secret != "" {
+		changes = append(changes, audit.SecretChange("secret"))
+	}
+	h.audit(ctx, id, res, changes, err, secret)
 	if err != nil {
 		h.routerCreateFailed(w, r, id, f, h.withChooser(ctx, id, targets), err, secret)
 		return

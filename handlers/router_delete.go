@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -39,7 +40,9 @@ func (h *Handler) RouterDelete(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	if err := id.Client.DeleteCallRouter(ctx, routerID); err != nil {
+	err = id.Client.DeleteCallRouter(ctx, routerID)
+	h.audit(ctx, id, routerResource(*cr), []audit.Change{auditChange("deleted", false, true)}, err)
+	if err != nil {
 		h.routerActionFailed(w, r, id, routerID, err, nil)
 		return
 	}

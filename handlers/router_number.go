@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -47,6 +48,14 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 
 	num, err := id.Client.AssignCallRouterNumber(r.Context(), routerID,
 		dialpad.AssignNumber{Number: n.Number, AreaCode: n.AreaCode, Primary: n.Primary})
+	assigned := n.Number
+	if num != nil {
+		assigned = num.Number
+	} else if assigned == "" {
+		assigned = "area code " + n.AreaCode
+	}
+	h.audit(r.Context(), id, audit.Resource{Kind: audit.CallRouter, ID: routerID.String()},
+		[]audit.Change{auditChange("phone_numbers", nil, assigned), auditChange("primary", nil, n.Primary)}, err)
 	if err != nil {
 		h.routerActionFailed(w, r, id, routerID, err, func(p *routerPage) {
 			// The problem belongs next to the numbers form, not at the top.

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 )
 
 // RouterReset is support's one-click way back for a disabled router: one
@@ -18,6 +19,12 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	// An action, not a field edit: nothing to diff, so no fresh read first.
 	cr, err := id.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
+	// No read before this action, so a refused reset is recorded by id.
+	res := audit.Resource{Kind: audit.CallRouter, ID: routerID.String()}
+	if cr != nil {
+		res = routerResource(*cr)
+	}
+	h.audit(ctx, id, res, []audit.Change{auditChange("enabled", nil, true), auditChange("reset_error_count", nil, true)}, err)
 	if err != nil {
 		h.routerActionFailed(w, r, id, routerID, err, nil)
 		return

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 )
 
 // RouterSave handles the settings form: everything in it (fields, a new
@@ -59,6 +60,16 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		extra["reset_error_count"] = true
 	}
 	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
+	if attemptedSave(saved.Diff, saved.Current != nil, extra) {
+		changes := auditChanges(saved.Diff.SentChanges())
+		if secret != "" {
+			changes = append(changes, audit.SecretChange("secret"))
+		}
+		if f.ResetErrorCount {
+			changes = append(changes, auditChange("reset_error_count", nil, true))
+		}
+		h.audit(ctx, id, routerResource(base), changes, err, secret)
+	}
 	if outcomeUnknown(err) {
 		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
 		return

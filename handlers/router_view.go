@@ -8,6 +8,7 @@ import (
 	"github.com/a-h/templ"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/audit"
 	"switchboard/views"
 )
 
@@ -149,6 +150,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 			PhoneNumbers:  cr.PhoneNumbers,
 			SecretSet:     secretSet,
 			IVRHref:       "/ivrs/" + dialpad.TargetCallRouter + "/" + cr.ID.String(),
+			HistoryHref:   historyHref(id, audit.CallRouter, cr.ID.String()),
 		},
 		Message:    p.message,
 		Done:       p.done,

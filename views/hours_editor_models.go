@@ -9,7 +9,10 @@ type HoursEditor struct {
 	ListHref   string
 	ListLabel  string // "All call centers"
 	IVRHref    string
-	Header     HoursHeader
+	// HistoryHref is this resource's audit trail; "" for people who
+	// may not view it.
+	HistoryHref string
+	Header      HoursHeader
 
 	Base   string // sealed form state: the resource the form was rendered from
 	Office string // office name, carried so a re-rendered form needs no lookup

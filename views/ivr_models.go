@@ -19,15 +19,16 @@ type IVRPage struct {
 
 // IVRHeader names the target and links around it.
 type IVRHeader struct {
-	Kind       string // "call center"
-	Plural     string // "call centers"
-	Name       string
-	BackHref   string
-	BackLabel  string
-	UploadHref string // "" when Dialpad takes no uploads for this kind
-	CopyHref   string // "" when there is nowhere to copy to
-	CopyLabel  string // "Copy to other call centers"
-	Note       string // why something is missing, e.g. uploads for routers
+	Kind        string // "call center"
+	Plural      string // "call centers"
+	Name        string
+	BackHref    string
+	BackLabel   string
+	UploadHref  string // "" when Dialpad takes no uploads for this kind
+	CopyHref    string // "" when there is nowhere to copy to
+	CopyLabel   string // "Copy to other call centers"
+	Note        string // why something is missing, e.g. uploads for routers
+	HistoryHref string // the target's IVR audit trail; "" for people who may not view it
 }
 
 // IVRSection is one group of IVR types, "Hold queue and music".

@@ -22,6 +22,10 @@ type LayoutData struct {
 	// the page showed nothing from Dialpad.
 	DataAge     string
 	DataRefresh string
+	// AuditLink and AccessLink add /audit and /access to the navigation,
+	// for people who may use them (admins).
+	AuditLink  bool
+	AccessLink bool
 }
 
 // Sections of the top navigation, used as LayoutData.Nav.

@@ -48,6 +48,7 @@ type RouterHeader struct {
 	PhoneNumbers  []string
 	SecretSet     bool
 	IVRHref       string // the router's custom IVR page
+	HistoryHref   string // its audit trail; "" for people who may not view it
 }
 
 // RouterReset is support's one-click way back for a disabled router.

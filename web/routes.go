@@ -97,6 +97,16 @@ func (s *Server) routes() http.Handler {
 			r.Get("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyForm)
 			r.Post("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyPreview)
 			r.Post("/ivrs/{target_type}/{target_id}/copy/apply", s.h.IVRCopyApply)
+
+			// Switchboard's own records, for admins: the audit trail and
+			// its CSV (access.ViewAudit), and who may do what
+			// (access.ManageAccess: grant, revoke). Each handler checks
+			// its right itself.
+			r.Get("/audit", s.h.AuditList)
+			r.Get("/audit.csv", s.h.AuditCSV)
+			r.Get("/access", s.h.AccessList)
+			r.Post("/access", s.h.AccessGrant)
+			r.Post("/access/revoke", s.h.AccessRevoke)
 		})
 	})
 	return r
