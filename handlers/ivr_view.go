@@ -9,13 +9,14 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
 // ivrPageView builds the assignments page from the state it was rendered
 // from and the person's form (their choices, errors, conflict decisions).
 func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token string, f ivrForm) views.IVRPage {
-	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	v := views.IVRPage{
 		Header:         h.ivrHeader(t, canEdit),
 		Action:         t.path(),
@@ -24,7 +25,7 @@ func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token s
 		ReadOnly:       !canEdit,
 	}
 	if !canEdit {
-		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		v.ReadOnlyNote = IdentityFrom(r.Context()).readOnlyReason(access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 	}
 	base := st.base()
 	byType := map[string][]dialpad.CustomIVR{}

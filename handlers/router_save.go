@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 )
 
 // RouterSave handles the settings form: everything in it (fields, a new
@@ -15,7 +16,7 @@ import (
 // failure comes back as the same form with everything typed kept. A new
 // secret is shown in the answer to this request, and only there.
 func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	id, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
 	if !ok {
 		return
 	}
@@ -45,6 +46,11 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// Moving the router takes the right to edit in its new office too.
+	if f.officeID != 0 && f.officeID != base.OfficeID && !id.May(access.EditRouter, f.officeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, f.officeID, "")
+		return
+	}
 	mine, err := dialpad.TakeTheirs(f.apply(base), base, theirsChosen(routerChoices(f.Conflict)))
 	if err != nil {
 		h.ServerError(w, r, err)
