@@ -84,3 +84,19 @@ func (id *Identity) readOnlyReason(a access.Action, res Resource, officeID dialp
 func roleReason(r access.Role) string {
 	return "Your Switchboard role (" + r.Label() + ") does not cover this change; you can review it here. A Switchboard admin can grant more."
 }
+
+// refusedEverywhere is the sentence for an action the person may do in no
+// office: with their own token, Dialpad's rule when it refuses too (it is
+// the one they would meet anyway), else their role.
+func (id *Identity) refusedEverywhere(a access.Action) string {
+	res, ok := resourceOf(a)
+	switch {
+	case id == nil:
+		return roleReason(access.None)
+	case !ok || id.companyKey() || dialpadAllowsSome(id, a):
+		return roleReason(id.Rights.Role())
+	case a == access.BulkHours || a == access.EditHours:
+		return hoursReadOnlyReason() // call center or department: the route does not say
+	}
+	return ReadOnlyReason(res, "")
+}

@@ -49,6 +49,5 @@ func (h *Handler) adminEmails(r *http.Request) []string {
 // 403, nothing sent to Dialpad.
 func (h *Handler) RefuseAction(w http.ResponseWriter, r *http.Request, a access.Action) {
 	h.logger().InfoContext(r.Context(), "route refused by role", "action", string(a))
-	h.RenderError(w, r, http.StatusForbidden, "Not allowed",
-		roleReason(IdentityFrom(r.Context()).Rights.Role())+" Nothing was sent to Dialpad.")
+	h.RenderError(w, r, http.StatusForbidden, "Not allowed", IdentityFrom(r.Context()).refusedEverywhere(a)+" Nothing was sent to Dialpad.")
 }

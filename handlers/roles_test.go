@@ -98,6 +98,12 @@ func roleCases() []roleCase {
 			return form
 		}
 	}
+	routerForm := func(w where) func(*stack, roleFixture) url.Values {
+		return func(s *stack, r roleFixture) url.Values {
+			_, form := s.openForm("/routers/"+r.router(w).String(), "router-form")
+			return form
+		}
+	}
 	newRouter := func(w where) func(*stack, roleFixture) url.Values {
 		return func(s *stack, r roleFixture) url.Values {
 			office := r.london
@@ -143,7 +149,7 @@ func roleCases() []roleCase {
 			roleCase{"POST", "/callcenters/{id}", access.EditHours, w, center(w, ""), hoursForm(w)},
 			roleCase{"POST", "/departments/{id}", access.EditHours, w, dept(w, ""), deptForm(w)},
 			roleCase{"POST", "/routers", access.EditRouter, w, static("/routers"), newRouter(w)},
-			roleCase{"POST", "/routers/{id}", access.EditRouter, w, router(w, ""), nil},
+			roleCase{"POST", "/routers/{id}", access.EditRouter, w, router(w, ""), routerForm(w)},
 			roleCase{"POST", "/routers/{id}/reset", access.ResetRouter, w, router(w, "/reset"), nil},
 			roleCase{"POST", "/routers/{id}/numbers", access.EditRouter, w, router(w, "/numbers"), nil},
 			roleCase{"POST", "/routers/{id}/test", access.TestRouter, w, router(w, "/test"), nil},

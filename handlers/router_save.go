@@ -16,7 +16,7 @@ import (
 // failure comes back as the same form with everything typed kept. A new
 // secret is shown in the answer to this request, and only there.
 func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
+	id, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
@@ -27,6 +27,12 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	var base dialpad.CallRouter
 	if err := h.unseal(routerSealKind(routerID), r.PostFormValue("_base"), &base); err != nil || base.ID != routerID {
 		h.routerStale(w, r, id, routerID)
+		return
+	}
+	// The sealed base names the router's office as the page showed it; the
+	// save goes out only if the person may edit there.
+	if !id.May(access.EditRouter, base.OfficeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, base.OfficeID, "")
 		return
 	}
 
