@@ -50,6 +50,7 @@ type settings struct {
 	companyKey bool
 	grants     []access.Grant
 	storage    bool
+	demoRoles  bool
 }
 
 // WithEmulator passes options to emulator.New (clock, token lifetime, page
@@ -132,6 +133,9 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	}
 	for _, fn := range set.config {
 		fn(&cfg)
+	}
+	if set.demoRoles {
+		set.grants = append(demoRoles(t, st.Emulator), set.grants...)
 	}
 	if set.storage {
 		set.server = append([]web.Option{web.WithStorage(throwawayStorage(t, set.grants))}, set.server...)
