@@ -63,7 +63,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	}
 	h.logCopy(r, t, len(plan.Targets), tally)
 	v := views.IVRCopy{
-		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).May(access.EditIVR, source.OfficeID)),
+		Header:  h.ivrHeader(r, source, IdentityFrom(r.Context()).May(access.EditIVR, source.OfficeID)),
 		Action:  t.path() + "/copy",
 		Results: results,
 		Summary: "Copy finished: " + tally.words(),

@@ -60,7 +60,7 @@ func (h *Handler) ivrCopyStart(w http.ResponseWriter, r *http.Request) (*Identit
 func (h *Handler) copyFormView(r *http.Request, s copySetup, checked []dialpad.ID, problem string) views.IVRCopy {
 	who := IdentityFrom(r.Context())
 	v := views.IVRCopy{
-		Header: h.ivrHeader(s.source, who.May(access.EditIVR, s.source.OfficeID)),
+		Header: h.ivrHeader(r, s.source, who.May(access.EditIVR, s.source.OfficeID)),
 		Action: s.source.path() + "/copy",
 		Error:  problem,
 	}

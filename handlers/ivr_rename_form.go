@@ -115,7 +115,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	rec := h.ivrRecording(t, st.IVR)
 	v := views.IVRRename{
-		Header:      h.ivrHeader(t, canEdit),
+		Header:      h.ivrHeader(r, t, canEdit),
 		Action:      rec.RenameHref,
 		Base:        token,
 		Recording:   rec,

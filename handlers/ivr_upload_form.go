@@ -80,7 +80,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 	}
 	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	v := views.IVRUpload{
-		Header:      h.ivrHeader(t, canEdit),
+		Header:      h.ivrHeader(r, t, canEdit),
 		Action:      t.path() + "/upload",
 		Base:        token,
 		Name:        f.Name,

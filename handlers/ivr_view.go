@@ -18,7 +18,7 @@ import (
 func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token string, f ivrForm) views.IVRPage {
 	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	v := views.IVRPage{
-		Header:         h.ivrHeader(t, canEdit),
+		Header:         h.ivrHeader(r, t, canEdit),
 		Action:         t.path(),
 		UnassignAction: t.path() + "/unassign",
 		Base:           token,
@@ -132,7 +132,7 @@ func (h *Handler) ivrRecording(t ivrTarget, v dialpad.CustomIVR) views.IVRRecord
 }
 
 // ivrHeader names the target and offers what can be done from its page.
-func (h *Handler) ivrHeader(t ivrTarget, canEdit bool) views.IVRHeader {
+func (h *Handler) ivrHeader(r *http.Request, t ivrTarget, canEdit bool) views.IVRHeader {
 	back, label := t.back()
 	hd := views.IVRHeader{Kind: t.Kind.Singular, Plural: t.Kind.Plural, Name: t.Name, BackHref: back, BackLabel: label}
 	switch {
@@ -142,7 +142,8 @@ func (h *Handler) ivrHeader(t ivrTarget, canEdit bool) views.IVRHeader {
 	case canEdit:
 		hd.UploadHref = t.path() + "/upload"
 	}
-	if _, ok := copyCandidatesOf(t.Kind); ok {
+	// The copy flow is offered only to people who may copy somewhere.
+	if _, ok := copyCandidatesOf(t.Kind); ok && IdentityFrom(r.Context()).MaySomewhere(access.CopyIVR) {
 		hd.CopyHref = t.path() + "/copy"
 		hd.CopyLabel = "Copy to other " + t.Kind.Plural
 	}
