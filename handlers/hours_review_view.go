@@ -80,7 +80,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	switch {
 	case v.CanBulk || v.Count == 0:
 	case bulkAllowed(id):
-		v.ReadOnlyNote = "You can change hours only in the offices you administer in Dialpad; none of them is shown."
+		v.ReadOnlyNote = "You can change hours only in the offices you administer; none of them is shown."
 	default:
 		v.ReadOnlyNote = id.readOnlyReason(access.BulkHours, ResourceCallCenter, 0, "")
 	}
