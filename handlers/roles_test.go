@@ -325,3 +325,23 @@ func (s *stack) londonRouter(office dialpad.ID) dialpad.ID {
 	}
 	return cr.ID
 }
+
+// With the company key, an office admin changes his own office's call
+// centers, which Dialpad refuses to an office admin's own token.
+func TestOfficeAdminChangesCallCentersWithTheCompanyKey(t *testing.T) {
+	s := signedIn(t, emulator.OfficeAdminUserID, webtest.WithDemoRoles())
+	uk := s.callCenter("UK Sales")
+	_, form := s.openForm("/callcenters/"+uk.ID.String(), "hours-form")
+	s.Emulator.ResetRequests()
+	res := s.b.PostForm("/callcenters/"+uk.ID.String(), with(form, "name", "UK Sales (London)"))
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save answered %d:\n%s", res.StatusCode, res.Body)
+	}
+	ws := s.writes()
+	if len(ws) != 1 || !ws[0].CompanyKey || ws[0].Method != http.MethodPatch {
+		t.Fatalf("want one PATCH with the company key, got %s", describe(ws))
+	}
+	if got := s.freshCallCenter(uk.ID).Name; got != "UK Sales (London)" {
+		t.Errorf("name in Dialpad = %q", got)
+	}
+}
