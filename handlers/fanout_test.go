@@ -53,7 +53,7 @@ func TestPanicInFanOutIsA500(t *testing.T) {
 				dialpad.WithRetryBackoff(time.Millisecond))
 			req := httptest.NewRequest(http.MethodGet, tt.target, nil)
 			req.SetPathValue("id", cc.ID.String())
-			req = req.WithContext(WithIdentity(req.Context(), &Identity{User: f.id.User, Client: client}))
+			req = req.WithContext(WithIdentity(req.Context(), ownTokenIdentity(f.id.User, client)))
 			rec := httptest.NewRecorder()
 			f.h.Sessions.LoadAndSave(tt.handler).ServeHTTP(rec, req)
 			if rec.Code != http.StatusInternalServerError {

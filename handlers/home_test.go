@@ -71,10 +71,11 @@ func TestHomeWorksForEveryRole(t *testing.T) {
 		user dialpad.ID
 		role string
 	}{
-		{emulator.AdminUserID, "Company admin"},
+		// Own tokens: the role Dialpad's rights imply.
+		{emulator.AdminUserID, "Admin"},
 		{emulator.OfficeAdminUserID, "Office admin"},
-		{emulator.SupportUserID, "Office admin"},
-		{emulator.ManagerUserID, "Read-only"},
+		{emulator.SupportUserID, "Viewer"},
+		{emulator.ManagerUserID, "Viewer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.role, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -63,13 +64,13 @@ func (h *Handler) renderBulk(w http.ResponseWriter, r *http.Request, status int,
 // bulkRefused answers people who may not edit any office: bulk apply
 // could only earn them a 403 per target from Dialpad.
 func (h *Handler) bulkRefused(w http.ResponseWriter, r *http.Request) {
-	h.RenderError(w, r, http.StatusForbidden, "Not allowed", hoursReadOnlyReason())
+	h.RenderError(w, r, http.StatusForbidden, "Not allowed", IdentityFrom(r.Context()).readOnlyReason(access.BulkHours, ResourceCallCenter, 0, ""))
 }
 
 // bulkAllowed reports whether the person may change the hours of some call
 // center or department.
 func bulkAllowed(id *Identity) bool {
-	return id.MayChangeSome(ResourceCallCenter) || id.MayChangeSome(ResourceDepartment)
+	return id.MaySomewhere(access.BulkHours)
 }
 
 // bulkPickTargets finds the ticked targets in the lists, in the review's order.
@@ -95,7 +96,7 @@ func bulkPickTargets(d *reviewData, id *Identity, ticked []string) ([]bulkBase, 
 		}
 		found++
 		switch {
-		case !id.CanChange(Resource(it.Kind), it.OfficeID):
+		case !id.May(access.BulkHours, it.OfficeID):
 			notAllowed = append(notAllowed, it.Name)
 		case len(bases) >= bulkMax:
 		default:

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -51,7 +52,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bases {
 		switch {
 		case !ticked[b.target()]:
-		case !id.CanChange(Resource(b.Kind), b.OfficeID):
+		case !id.May(access.BulkHours, b.OfficeID):
 			v.Notes = append(v.Notes, "Left out "+b.Name+": you can't change hours in "+b.Office+".")
 		default:
 			chosen = append(chosen, b)

@@ -49,7 +49,7 @@ func BenchmarkCallCenterPage(b *testing.B) {
 		FormKey:  []byte("bench-form-key-bench-form-key-00"),
 		Now:      func() time.Time { return time.Date(2026, time.March, 11, 15, 0, 0, 0, time.UTC) },
 	}
-	id := &Identity{User: *me, Client: client}
+	id := ownTokenIdentity(*me, client)
 	page := h.Sessions.LoadAndSave(http.HandlerFunc(h.CallCenterEdit))
 	request := func() *http.Request {
 		r := httptest.NewRequest(http.MethodGet, "/callcenters/"+cc.ID.String(), nil)

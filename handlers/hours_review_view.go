@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -61,7 +62,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 			order = append(order, it.OfficeID)
 		}
 		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, looks, now)
-		row.Selectable = id.CanChange(Resource(it.Kind), it.OfficeID)
+		row.Selectable = id.May(access.BulkHours, it.OfficeID)
 		v.CanBulk = v.CanBulk || row.Selectable
 		if u := usual[it.OfficeID]; u.differs(it.Hours) {
 			row.Differs = true
@@ -79,9 +80,9 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	switch {
 	case v.CanBulk || v.Count == 0:
 	case bulkAllowed(id):
-		v.ReadOnlyNote = "You can change hours only in the offices you administer in Dialpad; none of them is shown."
+		v.ReadOnlyNote = "You can change hours only in the offices you administer; none of them is shown."
 	default:
-		v.ReadOnlyNote = hoursReadOnlyReason()
+		v.ReadOnlyNote = id.readOnlyReason(access.BulkHours, ResourceCallCenter, 0, "")
 	}
 	v.Legend = reviewLegend(d, usual, idx, differs)
 	v.Empty = f.emptyState(idx)

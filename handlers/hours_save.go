@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -30,16 +31,16 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	if !ok {
 		return
 	}
-	if !who.MayChangeSome(Resource(t.kind)) {
-		h.refuseChange(w, r, Resource(t.kind), "")
+	if !who.MaySomewhere(access.EditHours) {
+		h.refuseChange(w, r, access.EditHours, Resource(t.kind), 0, "")
 		return
 	}
 	p, ok := readHoursSubmission(h, w, r, t, id)
 	if !ok {
 		return
 	}
-	if !who.CanChange(Resource(t.kind), t.get(p.base).OfficeID) {
-		h.refuseChange(w, r, Resource(t.kind), p.office)
+	if !who.May(access.EditHours, t.get(p.base).OfficeID) {
+		h.refuseChange(w, r, access.EditHours, Resource(t.kind), t.get(p.base).OfficeID, p.office)
 		return
 	}
 

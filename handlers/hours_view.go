@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -50,7 +51,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 	}
 	conflict.Unknown = p.unknown
 	z := zones{}
-	readOnly := !who.CanChange(Resource(t.kind), g.OfficeID)
+	readOnly := !who.May(access.EditHours, g.OfficeID)
 	v := views.HoursEditor{
 		Kind:        t.noun,
 		Action:      t.pageURL(p.id),
@@ -75,7 +76,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		Pending:     pending,
 	}
 	if readOnly {
-		v.ReadOnlyNote = ReadOnlyReason(Resource(t.kind), p.office)
+		v.ReadOnlyNote = who.readOnlyReason(access.EditHours, Resource(t.kind), g.OfficeID, p.office)
 	}
 	return v, nil
 }

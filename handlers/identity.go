@@ -36,16 +36,11 @@ func IdentityFrom(ctx context.Context) *Identity {
 	return id
 }
 
-// Role names the person's rights in plain words for the page header.
+// Role names the person's Switchboard role in plain words for the page
+// header.
 func (id *Identity) Role() string {
-	switch {
-	case id == nil:
+	if id == nil {
 		return ""
-	case id.User.IsSuperAdmin:
-		return "Company admin"
-	case len(id.User.AdminOfficeIDs) > 0:
-		return "Office admin"
-	default:
-		return "Read-only"
 	}
+	return id.Rights.Role().Label()
 }

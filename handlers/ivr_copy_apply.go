@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -35,6 +36,14 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	if !h.openSealed(w, r, ivrCopyKind(t), r.PostForm.Get("_plan"), t.path()+"/copy", &plan) {
 		return
 	}
+	// Every post of the run checks every target again: a sealed plan only
+	// proves Switchboard made it, not that this person may send it.
+	if name, ok := plan.forbidden(who); !ok {
+		h.logger().InfoContext(r.Context(), "change refused before Dialpad", "resource", string(ResourceCustomIVR), "action", string(access.CopyIVR))
+		h.RenderError(w, r, http.StatusForbidden, "Not allowed",
+			"You can't change the custom IVRs of "+name+", so nothing was sent to Dialpad.")
+		return
+	}
 	if wantsPartial(r) {
 		if _, step := r.PostForm["_target"]; step {
 			h.ivrCopyRunStep(w, r, who, t, plan)
@@ -55,7 +64,7 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 	}
 	h.logCopy(r, t, len(plan.Targets), tally)
 	v := views.IVRCopy{
-		Header:  h.ivrHeader(source, IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, source.OfficeID)),
+		Header:  h.ivrHeader(r, source, IdentityFrom(r.Context()).May(access.EditIVR, source.OfficeID)),
 		Action:  t.path() + "/copy",
 		Results: results,
 		Summary: "Copy finished: " + tally.words(),
@@ -170,4 +179,14 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, target
 		res.Items = append(res.Items, item)
 	}
 	return res, tally
+}
+
+// forbidden finds the first target of the plan the person may not copy to.
+func (p ivrCopyPlan) forbidden(who *Identity) (string, bool) {
+	for _, t := range p.Targets {
+		if !who.May(access.CopyIVR, t.OfficeID) {
+			return t.Name, false
+		}
+	}
+	return "", true
 }

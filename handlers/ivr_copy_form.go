@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -59,7 +60,7 @@ func (h *Handler) ivrCopyStart(w http.ResponseWriter, r *http.Request) (*Identit
 func (h *Handler) copyFormView(r *http.Request, s copySetup, checked []dialpad.ID, problem string) views.IVRCopy {
 	who := IdentityFrom(r.Context())
 	v := views.IVRCopy{
-		Header: h.ivrHeader(s.source, who.CanChange(ResourceCustomIVR, s.source.OfficeID)),
+		Header: h.ivrHeader(r, s.source, who.May(access.EditIVR, s.source.OfficeID)),
 		Action: s.source.path() + "/copy",
 		Error:  problem,
 	}
@@ -73,7 +74,7 @@ func (h *Handler) copyFormView(r *http.Request, s copySetup, checked []dialpad.I
 		if s.source.Kind.Type != dialpad.TargetOffice {
 			ct.Detail = s.offices.name(c.OfficeID)
 		}
-		if !who.CanChange(ResourceCustomIVR, c.OfficeID) {
+		if !who.May(access.CopyIVR, c.OfficeID) {
 			ct.Disabled, ct.Checked = true, false
 			ct.Detail = joinDetail(ct.Detail, "you can't change it")
 		}

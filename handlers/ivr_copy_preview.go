@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -19,9 +20,12 @@ type ivrCopyPlan struct {
 }
 
 type ivrCopyPlanTarget struct {
-	ID    dialpad.ID        `json:"i"`
-	Name  string            `json:"n"`
-	Steps []ivrCopyPlanStep `json:"s"`
+	ID   dialpad.ID `json:"i"`
+	Name string     `json:"n"`
+	// The target's office when previewed: applying checks the person may
+	// change it, whoever's preview the plan came from.
+	OfficeID dialpad.ID        `json:"o,omitempty"`
+	Steps    []ivrCopyPlanStep `json:"s"`
 }
 
 type ivrCopyPlanStep struct {
@@ -116,7 +120,7 @@ func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
 			continue
 		case id == s.source.ID || seen[id]:
 			continue
-		case !who.CanChange(ResourceCustomIVR, c.OfficeID):
+		case !who.May(access.CopyIVR, c.OfficeID):
 			problem = "You can't change " + c.Name + "; leave it out."
 		}
 		seen[id] = true
@@ -150,7 +154,7 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 			preview = append(preview, res)
 			continue
 		}
-		pt := ivrCopyPlanTarget{ID: ct.ID, Name: ct.Name}
+		pt := ivrCopyPlanTarget{ID: ct.ID, Name: ct.Name, OfficeID: ct.OfficeID}
 		ivrs := ivrsOf(types)
 		for _, step := range dialpad.PlanIVRCopy(s.types, types) {
 			item := views.IVRCopyItem{

@@ -75,7 +75,7 @@ func (h *Handler) askIVRDeletes(w http.ResponseWriter, r *http.Request, t ivrTar
 	base := p.State.base()
 	ivrs := ivrsOf(p.State.Types)
 	v := views.IVRDeleteConfirm{
-		Header: h.ivrHeader(t, true),
+		Header: h.ivrHeader(r, t, true),
 		Action: t.path() + "/delete",
 		Back:   t.path(),
 		Plan:   token,

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 )
 
 // IVRDeleteConfirm answers the confirmation of a save that deletes
@@ -29,6 +30,10 @@ func (h *Handler) IVRDeleteConfirm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t = p.State.target(t)
+	if !who.May(access.EditIVR, t.OfficeID) {
+		h.refuseChange(w, r, access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
+		return
+	}
 	f := ivrForm{Mine: p.Shown, Options: p.Options, FieldErrors: map[string]string{}, Choices: map[string]string{}}
 	if f.Mine == nil {
 		f.Mine = dialpad.IVRSelections{}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -30,8 +31,8 @@ func (h *Handler) IVRRename(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
-	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
-		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+	if !who.May(access.EditIVR, t.OfficeID) {
+		h.refuseChange(w, r, access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 		return
 	}
 	// A field the post does not carry keeps the recording's own.

@@ -8,6 +8,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -111,10 +112,10 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 		h.ServerError(w, r, err)
 		return
 	}
-	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	rec := h.ivrRecording(t, st.IVR)
 	v := views.IVRRename{
-		Header:      h.ivrHeader(t, canEdit),
+		Header:      h.ivrHeader(r, t, canEdit),
 		Action:      rec.RenameHref,
 		Base:        token,
 		Recording:   rec,
@@ -128,7 +129,7 @@ func (h *Handler) renderIVRRename(w http.ResponseWriter, r *http.Request, status
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path()+"#type-"+st.IVRType, "Custom IVRs of "+t.Name
 	if !canEdit {
-		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		v.ReadOnlyNote = IdentityFrom(r.Context()).readOnlyReason(access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 	}
 	h.Render(w, r, status, views.IVRRenamePage(h.layout(r, "Rename "+st.IVR.Name, ivrNav(t)), v), nil)
 }

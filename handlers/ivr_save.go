@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -53,8 +54,8 @@ func (h *Handler) ivrSubmission(w http.ResponseWriter, r *http.Request) (*Identi
 		return nil, t, ivrState{}, false
 	}
 	t = st.target(t)
-	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
-		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+	if !who.May(access.EditIVR, t.OfficeID) {
+		h.refuseChange(w, r, access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 		return nil, t, ivrState{}, false
 	}
 	return who, t, st, true

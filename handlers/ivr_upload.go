@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 )
 
@@ -50,8 +51,8 @@ func (h *Handler) IVRUpload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	t.Name, t.OfficeID = st.Target, st.OfficeID
-	if !who.CanChange(ResourceCustomIVR, t.OfficeID) {
-		h.refuseChange(w, r, ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+	if !who.May(access.EditIVR, t.OfficeID) {
+		h.refuseChange(w, r, access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 		return
 	}
 	f.FileName = fileName

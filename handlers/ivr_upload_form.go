@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -77,9 +78,9 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 		h.ServerError(w, r, err)
 		return
 	}
-	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	v := views.IVRUpload{
-		Header:      h.ivrHeader(t, canEdit),
+		Header:      h.ivrHeader(r, t, canEdit),
 		Action:      t.path() + "/upload",
 		Base:        token,
 		Name:        f.Name,
@@ -92,7 +93,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 	}
 	v.Header.BackHref, v.Header.BackLabel = t.path(), "Custom IVRs of "+t.Name
 	if !canEdit {
-		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		v.ReadOnlyNote = IdentityFrom(r.Context()).readOnlyReason(access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 	}
 	for _, s := range dialpad.IVRCatalog() {
 		g := views.IVRTypeGroup{Label: s.Title}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -16,9 +17,9 @@ import (
 // ivrPageView builds the assignments page from the state it was rendered
 // from and the person's form (their choices, errors, conflict decisions).
 func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token string, f ivrForm) views.IVRPage {
-	canEdit := IdentityFrom(r.Context()).CanChange(ResourceCustomIVR, t.OfficeID)
+	canEdit := IdentityFrom(r.Context()).May(access.EditIVR, t.OfficeID)
 	v := views.IVRPage{
-		Header:         h.ivrHeader(t, canEdit),
+		Header:         h.ivrHeader(r, t, canEdit),
 		Action:         t.path(),
 		UnassignAction: t.path() + "/unassign",
 		Base:           token,
@@ -26,7 +27,7 @@ func (h *Handler) ivrPageView(r *http.Request, t ivrTarget, st ivrState, token s
 	}
 	v.Header.HistoryHref = historyHref(IdentityFrom(r.Context()), audit.CustomIVR, ivrResourceID(t.Kind.Type, t.ID))
 	if !canEdit {
-		v.ReadOnlyNote = ReadOnlyReason(ResourceCustomIVR, "this "+t.Kind.Singular+"'s office")
+		v.ReadOnlyNote = IdentityFrom(r.Context()).readOnlyReason(access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 	}
 	base := st.base()
 	byType := map[string][]dialpad.CustomIVR{}
@@ -133,7 +134,7 @@ func (h *Handler) ivrRecording(t ivrTarget, v dialpad.CustomIVR) views.IVRRecord
 }
 
 // ivrHeader names the target and offers what can be done from its page.
-func (h *Handler) ivrHeader(t ivrTarget, canEdit bool) views.IVRHeader {
+func (h *Handler) ivrHeader(r *http.Request, t ivrTarget, canEdit bool) views.IVRHeader {
 	back, label := t.back()
 	hd := views.IVRHeader{Kind: t.Kind.Singular, Plural: t.Kind.Plural, Name: t.Name, BackHref: back, BackLabel: label}
 	switch {
@@ -143,7 +144,8 @@ func (h *Handler) ivrHeader(t ivrTarget, canEdit bool) views.IVRHeader {
 	case canEdit:
 		hd.UploadHref = t.path() + "/upload"
 	}
-	if _, ok := copyCandidatesOf(t.Kind); ok {
+	// The copy flow is offered only to people who may copy somewhere.
+	if _, ok := copyCandidatesOf(t.Kind); ok && IdentityFrom(r.Context()).MaySomewhere(access.CopyIVR) {
 		hd.CopyHref = t.path() + "/copy"
 		hd.CopyLabel = "Copy to other " + t.Kind.Plural
 	}

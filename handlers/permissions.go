@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 )
 
 // Resource is a kind of thing the console changes in Dialpad.
@@ -18,8 +19,9 @@ const (
 )
 
 // The rules below are Dialpad's, as its spec states them, and this file is
-// the only place the console keeps them: pages ask CanChange, MayChangeSome
-// and ReadOnlyReason, never the person's roles. Dialpad's 403 stays the
+// the only place the console keeps them: pages never ask them directly: they ask
+// Identity.May (may.go), which adds Switchboard's roles and skips these
+// rules when the company key makes the calls. Dialpad's 403 stays the
 // final word; these only spare people forms that would be refused.
 //
 //   - Call centers and departments: "Requires a company admin API key"
@@ -34,9 +36,9 @@ func (r Resource) companyAdminOnly() bool {
 	return r == ResourceCallCenter || r == ResourceDepartment
 }
 
-// CanChange reports whether Dialpad will accept this person's changes to a
+// dialpadCanChange reports whether Dialpad will accept this person's changes to a
 // resource of kind r in the office.
-func (id *Identity) CanChange(r Resource, officeID dialpad.ID) bool {
+func (id *Identity) dialpadCanChange(r Resource, officeID dialpad.ID) bool {
 	switch {
 	case id == nil:
 		return false
@@ -48,9 +50,9 @@ func (id *Identity) CanChange(r Resource, officeID dialpad.ID) bool {
 	return slices.Contains(id.User.AdminOfficeIDs, officeID)
 }
 
-// MayChangeSome reports whether this person can change a resource of kind r
+// dialpadMayChangeSome reports whether this person can change a resource of kind r
 // in at least one office.
-func (id *Identity) MayChangeSome(r Resource) bool {
+func (id *Identity) dialpadMayChangeSome(r Resource) bool {
 	switch {
 	case id == nil:
 		return false
@@ -90,7 +92,8 @@ func hoursReadOnlyReason() string {
 
 // refuseChange answers a change this person may not make: 403, nothing sent
 // to Dialpad, and the sentence saying why.
-func (h *Handler) refuseChange(w http.ResponseWriter, r *http.Request, res Resource, office string) {
-	h.logger().InfoContext(r.Context(), "change refused before Dialpad", "resource", string(res))
-	h.RenderError(w, r, http.StatusForbidden, "Not allowed", ReadOnlyReason(res, office)+" Nothing was sent to Dialpad.")
+func (h *Handler) refuseChange(w http.ResponseWriter, r *http.Request, a access.Action, res Resource, officeID dialpad.ID, office string) {
+	h.logger().InfoContext(r.Context(), "change refused before Dialpad", "resource", string(res), "action", string(a))
+	h.RenderError(w, r, http.StatusForbidden, "Not allowed",
+		IdentityFrom(r.Context()).readOnlyReason(a, res, officeID, office)+" Nothing was sent to Dialpad.")
 }

@@ -130,7 +130,7 @@ func TestRouterTester(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			e := signedIn(t, emulator.SupportUserID, webtest.WithConfig(func(c *web.Config) {
+			e := signedInAsSupport(t, webtest.WithConfig(func(c *web.Config) {
 				c.AllowPrivateRoutingURLs = tt.allowPrivate
 				if tt.blocks {
 					c.RoutingTimeout = timeout
@@ -220,7 +220,7 @@ func TestRouterTesterSignsWithTheGivenSecretOnly(t *testing.T) {
 }
 
 func TestRouterAutoDisablesAfterElevenFailedCalls(t *testing.T) {
-	e := signedIn(t, emulator.SupportUserID)
+	e := signedInAsSupport(t)
 	cr := e.router("Shipment Status Lookup")
 	service, _ := routingService(t, 500, `{}`)
 	e.pointRouter(cr.ID, service)

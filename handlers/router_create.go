@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 )
 
@@ -34,6 +35,10 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	if !id.May(access.EditRouter, f.officeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, f.officeID, "")
+		return
+	}
 	secret := f.newSecret()
 	cr, err := id.Client.CreateCallRouter(ctx, dialpad.CreateCallRouter{
 		Name:              dialpad.NormalizeLine(f.Name),

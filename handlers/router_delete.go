@@ -3,6 +3,7 @@ package handlers
 import (
 	"net/http"
 
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -21,7 +22,7 @@ func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	page := "/routers/" + routerID.String()
 	v := views.RouterDelete{Name: cr.Name, Action: page + "/delete", Back: page, Numbers: cr.PhoneNumbers}
-	if !id.CanChange(ResourceCallRouter, cr.OfficeID) {
+	if !id.May(access.EditRouter, cr.OfficeID) {
 		v.ReadOnly, v.Note = true, "Deleting this router takes admin rights on its office. Ask a company admin."
 	}
 	h.Render(w, r, http.StatusOK, views.RouterDeletePage(h.layout(r, "Delete "+cr.Name, views.NavRouters), v), nil)
@@ -38,6 +39,10 @@ func (h *Handler) RouterDelete(w http.ResponseWriter, r *http.Request) {
 	cr, err := id.Client.CallRouter(ctx, routerID)
 	if err != nil {
 		h.UpstreamError(w, r, err)
+		return
+	}
+	if !id.May(access.EditRouter, cr.OfficeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, cr.OfficeID, "")
 		return
 	}
 	err = id.Client.DeleteCallRouter(ctx, routerID)

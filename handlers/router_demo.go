@@ -7,6 +7,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/routing"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -52,7 +53,7 @@ func (h *Handler) RouterDemo(w http.ResponseWriter, r *http.Request) {
 		h.NotFound(w, r)
 		return
 	}
-	_, routerID, ok := h.routerRequest(w, r)
+	_, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
 	if !ok {
 		return
 	}

@@ -75,7 +75,7 @@ func routerRequest(method, target string, id dialpad.ID, form url.Values, cookie
 }
 
 func TestRouterDemoPanel(t *testing.T) {
-	f := newFixture(t, emulator.SupportUserID)
+	f := newFixture(t, emulator.AdminUserID)
 	routers := f.routers()
 	cr := routers[0]
 	page := "/routers/" + cr.ID.String()

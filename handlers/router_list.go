@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -32,7 +33,7 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 		Empty:    f.empty("/routers", "call routers", idx),
 		Disabled: disabledRouters(routers),
 	}
-	if id.MayChangeSome(ResourceCallRouter) {
+	if id.MaySomewhere(access.EditRouter) {
 		v.NewHref = "/routers/new"
 		if f.OfficeID != 0 {
 			v.NewHref = listHref(v.NewHref, f.OfficeID)

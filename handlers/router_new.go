@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -31,7 +32,7 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, id *Identity, f routerForm, targets *routerTargets, message string) {
 	v := routerFormView(f, targets, "", false)
 	v.New, v.Action, v.Submit, v.Message = true, "/routers", "Create router", message
-	if !id.MayChangeSome(ResourceCallRouter) {
+	if !id.MaySomewhere(access.EditRouter) {
 		v.ReadOnly = true
 		v.ReadOnlyNote = "Creating a call router needs a Dialpad company admin or an office admin; you can review routers here."
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -23,7 +24,7 @@ var numberPunctuation = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", 
 // RouterNumber assigns a number from the company's reserve to the router,
 // by number or by area code, optionally as its primary number.
 func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	id, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
 	if !ok {
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 )
 
@@ -12,7 +13,7 @@ import (
 // keep the error count, and the next routing error would disable the
 // router again.
 func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	id, routerID, ok := h.routerRequestFor(w, r, access.ResetRouter)
 	if !ok {
 		return
 	}

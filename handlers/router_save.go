@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 )
 
@@ -29,6 +30,12 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		h.routerStale(w, r, id, routerID)
 		return
 	}
+	// The sealed base names the router's office as the page showed it; the
+	// save goes out only if the person may edit there.
+	if !id.May(access.EditRouter, base.OfficeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, base.OfficeID, "")
+		return
+	}
 
 	f := parseRouterForm(r, formFromRouter(base))
 	baseTarget := target{base.DefaultTargetType, base.DefaultTargetID}
@@ -46,6 +53,11 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
+	// Moving the router takes the right to edit in its new office too.
+	if f.officeID != 0 && f.officeID != base.OfficeID && !id.May(access.EditRouter, f.officeID) {
+		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, f.officeID, "")
+		return
+	}
 	mine, err := dialpad.TakeTheirs(f.apply(base), base, theirsChosen(routerChoices(f.Conflict)))
 	if err != nil {
 		h.ServerError(w, r, err)

@@ -8,6 +8,7 @@ import (
 	"github.com/a-h/templ"
 
 	"switchboard/dialpad/routing"
+	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -21,7 +22,7 @@ const sampleInternalNumber = "+14155550100"
 // for this request only: never stored, logged or shown. Private, loopback
 // and link-local addresses are refused unless the console allows them.
 func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	id, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
 	if !ok {
 		return
 	}

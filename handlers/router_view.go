@@ -8,6 +8,7 @@ import (
 	"github.com/a-h/templ"
 
 	"switchboard/dialpad"
+	"switchboard/handlers/access"
 	"switchboard/handlers/audit"
 	"switchboard/views"
 )
@@ -110,11 +111,16 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	id := IdentityFrom(r.Context())
 	cr := p.router
 	page := "/routers/" + cr.ID.String()
-	canEdit := id.CanChange(ResourceCallRouter, cr.OfficeID)
+	canEdit := id.May(access.EditRouter, cr.OfficeID)
+	canReset := id.May(access.ResetRouter, cr.OfficeID)
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
-	nextChange := h.nextChangeNote(cr.ID, id.User.Timezone)
+	// When Dialpad next takes a change only matters to people who may make one.
+	var nextChange string
+	if canEdit || canReset {
+		nextChange = h.nextChangeNote(cr.ID, id.User.Timezone)
+	}
 
 	base, err := h.sealRouter(p.base)
 	if err != nil {
@@ -129,7 +135,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	form.SecretSet, form.ShowReset = secretSet, true
 	form.Conflict = p.conflict
 	if !canEdit {
-		form.ReadOnly, form.ReadOnlyNote = true, readOnlyNote(offices.name(cr.OfficeID))
+		form.ReadOnly, form.ReadOnlyNote = true, id.readOnlyReason(access.EditRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
 	}
 
 	numbers := p.numbers
@@ -156,6 +162,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 		Done:       p.done,
 		NewSecret:  p.newSecret,
 		NextChange: nextChange,
+		NoTester:   !id.May(access.TestRouter, cr.OfficeID),
 		Reset: views.RouterReset{
 			Show:   !cr.Enabled,
 			Action: page + "/reset",
@@ -165,13 +172,15 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 		Numbers: numbers,
 		Tester:  tester,
 	}
-	if !canEdit {
-		v.Reset.ReadOnly, v.Reset.Note = true, readOnlyNote(offices.name(cr.OfficeID))
+	if !canReset {
+		v.Reset.ReadOnly, v.Reset.Note = true, id.readOnlyReason(access.ResetRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
 	} else {
 		v.Reset.Wait = nextChange
+	}
+	if canEdit {
 		v.DeleteHref = page + "/delete"
 	}
-	if h.Demo != nil {
+	if h.Demo != nil && !v.NoTester {
 		v.Demo = h.demoView(cr, page+"/demo")
 	}
 	return v, nil
@@ -231,11 +240,6 @@ func selectedOffice(f routerForm) dialpad.ID {
 // hasSecret reads Dialpad's signature: set when it names an algorithm.
 func hasSecret(cr dialpad.CallRouter) bool {
 	return cr.Signature != nil && (cr.Signature.Algo != "" || cr.Signature.Type != "" || cr.Signature.Secret != "")
-}
-
-// readOnlyNote explains disabled controls in plain words.
-func readOnlyNote(office string) string {
-	return ReadOnlyReason(ResourceCallRouter, office)
 }
 
 // routerRequest is how every router page and action starts: the signed-in

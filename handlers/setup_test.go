@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
 	"sync"
 	"testing"
 	"time"
@@ -68,7 +70,7 @@ func newFixture(t *testing.T, user dialpad.ID) *fixture {
 		FormKey:  []byte("test-form-key-test-form-key-0000"),
 		Now:      testNow,
 	}
-	return &fixture{t: t, emu: emu, url: srv.URL, h: h, id: &Identity{User: *me, Client: client}, token: token, client: client, logs: logs}
+	return &fixture{t: t, emu: emu, url: srv.URL, h: h, id: ownTokenIdentity(*me, client), token: token, client: client, logs: logs}
 }
 
 // do serves one request through the session middleware, signed in unless
@@ -185,4 +187,10 @@ func (b *syncBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+// ownTokenIdentity is the person as web makes them in own-token mode: the
+// client carries their token and their role is what Dialpad implies.
+func ownTokenIdentity(me dialpad.User, client *dialpad.Client) *Identity {
+	return &Identity{User: me, Client: client, Rights: access.Resolve(access.OwnTokens, me, nil), Credential: audit.OwnToken}
 }

@@ -8,6 +8,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/handlers/access"
 	"switchboard/web/webtest"
 )
 
@@ -47,4 +48,22 @@ func (s *stack) in(t *testing.T) *stack {
 	c := *s
 	c.t = t
 	return &c
+}
+
+// signedInAsSupport signs Priya in with the support role in company-key
+// mode: her own token has no admin rights in Dialpad, so the company key
+// makes her calls.
+func signedInAsSupport(t *testing.T, opts ...webtest.Option) *stack {
+	t.Helper()
+	var email string
+	for _, p := range emulator.New(emulator.Options{}).Personas() {
+		if p.User.ID == emulator.SupportUserID {
+			email = p.User.Emails[0]
+		}
+	}
+	g, err := access.NewGrant(email, access.Support, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return signedIn(t, emulator.SupportUserID, append([]webtest.Option{webtest.WithCompanyKey(), webtest.WithGrants(g)}, opts...)...)
 }

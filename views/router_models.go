@@ -19,7 +19,9 @@ type RouterEditor struct {
 	Form       RouterForm
 	Numbers    RouterNumbers
 	Tester     RouterTester
-	Demo       *RouterDemo // nil outside demo mode
+	// NoTester hides the endpoint tester from people whose role may not run it.
+	NoTester bool
+	Demo     *RouterDemo // nil outside demo mode
 	DeleteHref string
 }
 

@@ -6,7 +6,6 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/handlers"
-	"switchboard/handlers/audit"
 )
 
 // identify puts the signed-in person, with a Dialpad client acting as them,
@@ -39,9 +38,10 @@ func (s *Server) identify(next http.Handler) http.Handler {
 		// The tracker tells InvalidateListsOnWrite whether this request
 		// really changed something in Dialpad.
 		ctx, noteWrite := handlers.WithWriteTracker(ctx)
+		cred, calls := s.dialpadCredential(ts)
 		client := dialpad.New(s.cfg.DialpadURL,
 			dialpad.WithHTTPClient(s.hc),
-			dialpad.WithTokenSource(ts),
+			dialpad.WithTokenSource(calls),
 			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
 			dialpad.WithMaxBudgetWait(maxBudgetWait),
 			dialpad.WithReadCache(s.h.ReadCache(a.User)),
@@ -56,7 +56,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 			return
 		}
 		setLogUser(ctx, a.User.ID)
-		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client, Rights: rights, Credential: audit.OwnToken})
+		ctx = handlers.WithIdentity(ctx, &handlers.Identity{User: a.User, Client: client, Rights: rights, Credential: cred})
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -25,7 +25,9 @@ func TestBrowserSupportResetsDisabledRouter(t *testing.T) {
 		js   bool
 	}{{"JavaScript", true}, {"no JavaScript", false}} {
 		t.Run(tt.name, func(t *testing.T) {
-			st := webtest.Start(t)
+			// Priya has no admin rights in Dialpad: the company key resets
+			// the router, her support role allows it.
+			st := webtest.Start(t, webtest.WithDemoRoles())
 			cr := routerNamed(t, st, "Carrier Hotline Router")
 			support := byTestID("consent-user-" + emulator.SupportUserID.String())
 

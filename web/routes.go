@@ -6,11 +6,12 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
 
+	"switchboard/handlers/access"
 	"switchboard/static"
 )
 
 // routes is every URL the console answers, in one place.
-func (s *Server) routes() http.Handler {
+func (s *Server) routes() *chi.Mux {
 	r := chi.NewRouter()
 
 	// Every request: an id, one log line, security headers, panics turned
@@ -22,18 +23,18 @@ func (s *Server) routes() http.Handler {
 	r.MethodNotAllowed(s.methodNotAllowed)
 
 	// Probes and assets: no session, so no Set-Cookie spoils their caching.
-	r.Get("/healthz", s.healthz)
-	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix, s.h.Assets))
+	r.Handle("/healthz", publicRoute(http.HandlerFunc(s.healthz)))
+	r.Handle(static.Prefix+"*", publicRoute(http.StripPrefix(static.Prefix, s.h.Assets)))
 
 	// Everything with a session is never cached (see noStore).
 	r.Group(func(r chi.Router) {
 		r.Use(noStore, s.sessions.LoadAndSave)
 
 		// Signing in and out with Dialpad.
-		r.Get("/login", s.login)
-		r.Get("/auth/callback", s.callback)
-		r.Post("/logout", s.logout)
-		r.Get("/signed-out", s.signedOut)
+		r.Method(http.MethodGet, "/login", publicRoute(http.HandlerFunc(s.login)))
+		r.Method(http.MethodGet, "/auth/callback", publicRoute(http.HandlerFunc(s.callback)))
+		r.Method(http.MethodPost, "/logout", publicRoute(http.HandlerFunc(s.logout)))
+		r.Method(http.MethodGet, "/signed-out", publicRoute(http.HandlerFunc(s.signedOut)))
 
 		// Pages: a signed-in person, with a Dialpad client acting as them.
 		r.Group(func(r chi.Router) {
@@ -44,69 +45,71 @@ func (s *Server) routes() http.Handler {
 			// refresh included: past it the page answers 504 in time.
 			r.Use(s.h.PageDeadline)
 			r.Use(s.identify, s.requireSignIn, s.h.CacheReads)
-			r.Get("/", s.h.Home)
-			r.Get("/callcenters", s.h.CallCenterList)
-			r.Get("/departments", s.h.DepartmentList)
-			r.Get("/routers", s.h.RouterList)
+			// Every route names its action (route_rules.go): people without
+			// a role get the no-access page, and a role that never covers
+			// the action a 403, before the handler runs.
+			r.Method(http.MethodGet, "/", s.allow(access.View, s.h.Home))
+			r.Method(http.MethodGet, "/callcenters", s.allow(access.View, s.h.CallCenterList))
+			r.Method(http.MethodGet, "/departments", s.allow(access.View, s.h.DepartmentList))
+			r.Method(http.MethodGet, "/routers", s.allow(access.View, s.h.RouterList))
 
 			// Hours editor: one call center or department, its form posted
 			// back to the same URL, and the live pending-changes preview.
-			r.Get("/callcenters/{id}", s.h.CallCenterEdit)
-			r.Post("/callcenters/{id}", s.h.CallCenterSave)
-			r.Post("/callcenters/{id}/preview", s.h.CallCenterPreview)
-			r.Get("/departments/{id}", s.h.DepartmentEdit)
-			r.Post("/departments/{id}", s.h.DepartmentSave)
-			r.Post("/departments/{id}/preview", s.h.DepartmentPreview)
+			r.Method(http.MethodGet, "/callcenters/{id}", s.allow(access.View, s.h.CallCenterEdit))
+			r.Method(http.MethodPost, "/callcenters/{id}", s.allow(access.EditHours, s.h.CallCenterSave))
+			r.Method(http.MethodPost, "/callcenters/{id}/preview", s.allow(access.EditHours, s.h.CallCenterPreview))
+			r.Method(http.MethodGet, "/departments/{id}", s.allow(access.View, s.h.DepartmentEdit))
+			r.Method(http.MethodPost, "/departments/{id}", s.allow(access.EditHours, s.h.DepartmentSave))
+			r.Method(http.MethodPost, "/departments/{id}/preview", s.allow(access.EditHours, s.h.DepartmentPreview))
 
 			// Business hours review: every call center and department on
 			// one page, its CSV, and one week applied to several at once.
-			r.Get("/hours", s.h.HoursReview)
-			r.Get("/hours.csv", s.h.HoursCSV)
-			r.Get("/hours/bulk", s.h.HoursBulk)
-			r.Post("/hours/bulk", s.h.HoursBulkSubmit)
+			r.Method(http.MethodGet, "/hours", s.allow(access.View, s.h.HoursReview))
+			r.Method(http.MethodGet, "/hours.csv", s.allow(access.View, s.h.HoursCSV))
+			r.Method(http.MethodGet, "/hours/bulk", s.allow(access.BulkHours, s.h.HoursBulk))
+			r.Method(http.MethodPost, "/hours/bulk", s.allow(access.BulkHours, s.h.HoursBulkSubmit))
 
 			// Call routers: create, settings (one PATCH per save), support's
 			// reset, numbers, the endpoint tester, delete, and demo mode's
 			// call simulator (404 outside demo mode). The default target's
 			// select is fetched on request: its lists are costly.
-			r.Get("/routers/new", s.h.RouterNew)
-			r.Post("/routers", s.h.RouterCreate)
-			r.Get("/routers/{id}", s.h.RouterEdit)
-			r.Get("/routers/{id}/targets", s.h.RouterTargetChooser)
-			r.Post("/routers/{id}", s.h.RouterSave)
-			r.Post("/routers/{id}/reset", s.h.RouterReset)
-			r.Post("/routers/{id}/numbers", s.h.RouterNumber)
-			r.Post("/routers/{id}/test", s.h.RouterTestCall)
-			r.Get("/routers/{id}/delete", s.h.RouterDeleteConfirm)
-			r.Post("/routers/{id}/delete", s.h.RouterDelete)
-			r.Post("/routers/{id}/demo", s.h.RouterDemo)
+			r.Method(http.MethodGet, "/routers/new", s.allow(access.EditRouter, s.h.RouterNew))
+			r.Method(http.MethodPost, "/routers", s.allow(access.EditRouter, s.h.RouterCreate))
+			r.Method(http.MethodGet, "/routers/{id}", s.allow(access.View, s.h.RouterEdit))
+			r.Method(http.MethodGet, "/routers/{id}/targets", s.allow(access.View, s.h.RouterTargetChooser))
+			r.Method(http.MethodPost, "/routers/{id}", s.allow(access.EditRouter, s.h.RouterSave))
+			r.Method(http.MethodPost, "/routers/{id}/reset", s.allow(access.ResetRouter, s.h.RouterReset))
+			r.Method(http.MethodPost, "/routers/{id}/numbers", s.allow(access.EditRouter, s.h.RouterNumber))
+			r.Method(http.MethodPost, "/routers/{id}/test", s.allow(access.TestRouter, s.h.RouterTestCall))
+			r.Method(http.MethodGet, "/routers/{id}/delete", s.allow(access.EditRouter, s.h.RouterDeleteConfirm))
+			r.Method(http.MethodPost, "/routers/{id}/delete", s.allow(access.EditRouter, s.h.RouterDelete))
+			r.Method(http.MethodPost, "/routers/{id}/demo", s.allow(access.TestRouter, s.h.RouterDemo))
 
 			// Custom IVRs of any target: assignments (one request per
 			// changed type), unassign and the confirmation of deletes
 			// (Dialpad's DELETE deletes the recording), upload, rename, copy to other
 			// targets of the same kind, and demo mode's audio relay.
-			r.Get("/ivrs/audio/{ivr_id}", s.h.IVRAudioProxy)
-			r.Get("/ivrs/{target_type}/{target_id}", s.h.IVRPage)
-			r.Post("/ivrs/{target_type}/{target_id}", s.h.IVRSave)
-			r.Post("/ivrs/{target_type}/{target_id}/unassign", s.h.IVRUnassign)
-			r.Post("/ivrs/{target_type}/{target_id}/delete", s.h.IVRDeleteConfirm)
-			r.Get("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUploadForm)
-			r.Post("/ivrs/{target_type}/{target_id}/upload", s.h.IVRUpload)
-			r.Get("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRenameForm)
-			r.Post("/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.h.IVRRename)
-			r.Get("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyForm)
-			r.Post("/ivrs/{target_type}/{target_id}/copy", s.h.IVRCopyPreview)
-			r.Post("/ivrs/{target_type}/{target_id}/copy/apply", s.h.IVRCopyApply)
+			r.Method(http.MethodGet, "/ivrs/audio/{ivr_id}", s.allow(access.View, s.h.IVRAudioProxy))
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}", s.allow(access.View, s.h.IVRPage))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}", s.allow(access.EditIVR, s.h.IVRSave))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/unassign", s.allow(access.EditIVR, s.h.IVRUnassign))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/delete", s.allow(access.EditIVR, s.h.IVRDeleteConfirm))
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}/upload", s.allow(access.View, s.h.IVRUploadForm))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/upload", s.allow(access.EditIVR, s.h.IVRUpload))
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.allow(access.View, s.h.IVRRenameForm))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/recordings/{ivr_id}", s.allow(access.EditIVR, s.h.IVRRename))
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}/copy", s.allow(access.CopyIVR, s.h.IVRCopyForm))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/copy", s.allow(access.CopyIVR, s.h.IVRCopyPreview))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/copy/apply", s.allow(access.CopyIVR, s.h.IVRCopyApply))
 
 			// Switchboard's own records, for admins: the audit trail and
-			// its CSV (access.ViewAudit), and who may do what
-			// (access.ManageAccess: grant, revoke). Each handler checks
-			// its right itself.
-			r.Get("/audit", s.h.AuditList)
-			r.Get("/audit.csv", s.h.AuditCSV)
-			r.Get("/access", s.h.AccessList)
-			r.Post("/access", s.h.AccessGrant)
-			r.Post("/access/revoke", s.h.AccessRevoke)
+			// its CSV, and who may do what (grant, revoke). The handlers
+			// check the right again themselves.
+			r.Method(http.MethodGet, "/audit", s.allow(access.ViewAudit, s.h.AuditList))
+			r.Method(http.MethodGet, "/audit.csv", s.allow(access.ViewAudit, s.h.AuditCSV))
+			r.Method(http.MethodGet, "/access", s.allow(access.ManageAccess, s.h.AccessList))
+			r.Method(http.MethodPost, "/access", s.allow(access.ManageAccess, s.h.AccessGrant))
+			r.Method(http.MethodPost, "/access/revoke", s.allow(access.ManageAccess, s.h.AccessRevoke))
 		})
 	})
 	return r

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
 	"golang.org/x/oauth2"
 
 	"switchboard/handlers"
@@ -40,6 +41,7 @@ type Server struct {
 	demo     handlers.DemoControl            // demo mode's call simulator (WithDemo)
 	storage  *Storage                        // database and session store (WithStorage); nil keeps sessions in memory
 	router   http.Handler
+	table    chi.Routes // the route table router serves, for tests
 }
 
 // Option adjusts a Server, mostly for tests.
@@ -138,7 +140,8 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	s.csrf = http.NewCrossOriginProtection()
 	s.csrf.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
 
-	s.router = s.routes()
+	mux := s.routes()
+	s.router, s.table = mux, mux
 	return s, nil
 }
 

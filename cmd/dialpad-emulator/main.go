@@ -116,7 +116,11 @@ func printBanner(w io.Writer, url string, c config, emu *emulator.Emulator) {
 		secret = "(as configured, not shown)" // a secret of one's own never reaches the terminal
 	}
 	fmt.Fprintf(w, "OAuth app:  client_id=%s  client_secret=%s\n", c.clientID, secret)
-	fmt.Fprintf(w, "Authorize:  %s/oauth2/authorize   Token: %s/oauth2/token (JSON body)\n\n", url, url)
+	fmt.Fprintf(w, "Authorize:  %s/oauth2/authorize   Token: %s/oauth2/token (JSON body)\n", url, url)
+	// This emulator's own key, minted for this run and gone with it, like
+	// the demo secret above: run Switchboard with DIALPAD_API_KEY set to it
+	// for company-key mode.
+	fmt.Fprintf(w, "Company API key (a company admin's; DIALPAD_API_KEY=...): %s\n\n", emu.IssueCompanyKey())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "USER ID\tNAME\tEMAIL\tROLE")
 	for _, p := range emu.Personas() {

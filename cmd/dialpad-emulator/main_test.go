@@ -41,7 +41,7 @@ func TestBannerListsUsersAndHidesOwnSecrets(t *testing.T) {
 	var demo, own bytes.Buffer
 	printBanner(&demo, "http://127.0.0.1:1", config{clientID: emulator.DefaultClientID, clientSecret: emulator.DefaultClientSecret}, emu)
 	printBanner(&own, "http://127.0.0.1:1", config{clientID: "prod", clientSecret: "real-secret-value"}, emu)
-	for _, want := range []string{emulator.DefaultClientSecret, emulator.AdminUserID.String(), "Dana Whitfield", "Company admin", "Manager"} {
+	for _, want := range []string{emulator.DefaultClientSecret, emulator.AdminUserID.String(), "Dana Whitfield", "Company admin", "Manager", "Company API key"} {
 		if !strings.Contains(demo.String(), want) {
 			t.Errorf("banner lacks %q:\n%s", want, demo.String())
 		}

@@ -80,6 +80,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		cfg.DialpadURL = emu.url
 		cfg.ClientID, cfg.ClientSecret = emulator.DefaultClientID, emulator.DefaultClientSecret
 		cfg.AllowPrivateRoutingURLs = true
+		// The demo runs in company-key mode: the emulator's company key
+		// makes every call and the seeded grants decide who may do what.
+		cfg.DialpadAPIKey = web.Secret(emu.emu.IssueCompanyKey())
+		if err := seedDemoGrants(ctx, storage.DB.Grants(), emu.emu); err != nil {
+			_ = ln.Close()
+			shutdown(logger, servers)
+			return err
+		}
 		// The routers point at local routing services before anyone signs in.
 		routers, err := startDemoRouting(emu.emu, logger, errc)
 		if err != nil {
@@ -111,6 +119,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	logger.Info("switchboard listening", "config", cfg)
 	if cfg.Demo {
 		fmt.Fprintf(stdout, "Switchboard demo: open %s and sign in as any demo user (Dialpad emulator on %s)\n", cfg.PublicURL, cfg.DialpadURL)
+		fmt.Fprintln(stdout, "Company-key mode: Dana is admin, Oliver office admin of London, Priya support, Marcus viewer; Sofia has no role.")
 	}
 
 	select {

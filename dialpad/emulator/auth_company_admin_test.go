@@ -57,7 +57,7 @@ func TestCompanyAdminOnlyEndpoints(t *testing.T) {
 		{"PATCH /departments (London)", emulator.ManagerUserID, 403},
 
 		// Unchanged: routers and IVRs follow the office.
-		{"PATCH /callrouters (Tokyo)", emulator.SupportUserID, 200},
+		{"PATCH /callrouters (Tokyo)", emulator.SupportUserID, 403}, // no admin rights of her own
 		{"PATCH /callrouters (Tokyo)", emulator.OfficeAdminUserID, 403},
 		{"PATCH /callrouters (Tokyo)", emulator.ManagerUserID, 403},
 		{"PATCH /customivrs callcenter (London)", emulator.OfficeAdminUserID, 200},

@@ -16,6 +16,7 @@ type Request struct {
 	Method, Path, RawQuery string
 	Body                   []byte
 	UserID                 dialpad.ID // the token's user; 0 when the token is missing or unknown
+	CompanyKey             bool       // sent with a company API key (UserID is then the key's admin)
 }
 
 // maxBody bounds request bodies: a 10 MB MP3 is about 13.4 MB in base64.
@@ -47,11 +48,12 @@ func (e *Emulator) record(w http.ResponseWriter, r *http.Request) bool {
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	e.mu.Lock()
 	e.requests = append(e.requests, Request{
-		Method:   r.Method,
-		Path:     r.URL.Path,
-		RawQuery: r.URL.RawQuery,
-		Body:     body,
-		UserID:   e.grants.owner(bearerToken(r)),
+		Method:     r.Method,
+		Path:       r.URL.Path,
+		RawQuery:   r.URL.RawQuery,
+		Body:       body,
+		UserID:     e.grants.owner(bearerToken(r)),
+		CompanyKey: e.grants.isCompanyKey(bearerToken(r)),
 	})
 	e.mu.Unlock()
 	if err != nil {

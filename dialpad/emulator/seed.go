@@ -13,12 +13,15 @@ const (
 	AdminUserID dialpad.ID = 5835806903417907
 	// OfficeAdminUserID administers the London office only.
 	OfficeAdminUserID dialpad.ID = 6113752049588312
-	// SupportUserID is a support agent: admin of the offices that hold call
-	// routers (New York and Tokyo), not a super admin.
+	// SupportUserID is a support agent with no admin rights in Dialpad: in
+	// company-key mode Switchboard's support role lets her reset routers.
 	SupportUserID dialpad.ID = 4871290365521946
 	// ManagerUserID is a sales manager with no admin rights: every write
 	// answers 403.
 	ManagerUserID dialpad.ID = 5290417736081455
+	// NewHireUserID is an operator with no admin rights and, in the demo,
+	// no Switchboard role: she sees the no-access page.
+	NewHireUserID dialpad.ID = 6402918573301268
 )
 
 // demoSeed is the PRNG seed of the demo company's ids: same ids every run.
@@ -37,7 +40,7 @@ type demoOffices struct {
 // errors of the disabled router.
 func seedDemo(now time.Time) *store {
 	st := newStore(demoSeed)
-	for _, id := range []dialpad.ID{AdminUserID, OfficeAdminUserID, SupportUserID, ManagerUserID} {
+	for _, id := range []dialpad.ID{AdminUserID, OfficeAdminUserID, SupportUserID, ManagerUserID, NewHireUserID} {
 		st.ids.reserve(id)
 	}
 	st.company = dialpad.Company{
@@ -112,9 +115,9 @@ func seedUsers(st *store, o demoOffices) {
 	}
 	add(AdminUserID, o.newYork, "Dana", "Whitfield", "Director of IT", "admins", "Company admin", true, o.newYork, o.london, o.tokyo)
 	add(OfficeAdminUserID, o.london, "Oliver", "Bennett", "Office Manager, London", "admins", "Office admin (London)", false, o.london)
-	add(SupportUserID, o.newYork, "Priya", "Raman", "Telephony Support Engineer", "agents", "Support agent (admin of New York HQ and Tokyo)", false, o.newYork, o.tokyo)
+	add(SupportUserID, o.newYork, "Priya", "Raman", "Telephony Support Engineer", "agents", "Support agent (no admin rights)", false)
 	add(ManagerUserID, o.newYork, "Marcus", "Lee", "Sales Manager", "talk", "Manager (no admin rights)", false)
-	add(0, o.newYork, "Sofia", "Alvarez", "Sales Representative", "agents", "Operator", false)
+	add(NewHireUserID, o.newYork, "Sofia", "Alvarez", "Sales Representative", "agents", "Operator (no admin rights)", false)
 	add(0, o.newYork, "James", "Okafor", "Support Specialist", "agents", "Operator", false)
 	add(0, o.london, "Emily", "Clarke", "Customer Care Agent", "agents", "Operator", false)
 	add(0, o.tokyo, "Hiroshi", "Tanaka", "Support Specialist", "agents", "Operator", false)

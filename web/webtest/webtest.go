@@ -23,6 +23,7 @@ import (
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
 	"switchboard/dialpad/spectest"
+	"switchboard/handlers/access"
 	"switchboard/web"
 )
 
@@ -33,6 +34,7 @@ type Stack struct {
 	Server      *web.Server
 	URL         string // the console, e.g. http://127.0.0.1:41234
 	Clock       *Clock // shared by console and emulator unless Options.Now was set
+	CompanyKey  string // the company API key the console uses (WithCompanyKey), else ""
 
 	logs   *syncBuffer
 	tokens *tokenRecorder
@@ -42,9 +44,13 @@ type Stack struct {
 type Option func(*settings)
 
 type settings struct {
-	emu    emulator.Options
-	config []func(*web.Config)
-	server []web.Option
+	emu        emulator.Options
+	config     []func(*web.Config)
+	server     []web.Option
+	companyKey bool
+	grants     []access.Grant
+	storage    bool
+	demoRoles  bool
 }
 
 // WithEmulator passes options to emulator.New (clock, token lifetime, page
@@ -63,6 +69,20 @@ func WithConfig(fn func(*web.Config)) Option {
 // after the clock and HTTP client the stack sets.
 func WithServerOptions(opts ...web.Option) Option {
 	return func(s *settings) { s.server = append(s.server, opts...) }
+}
+
+// WithCompanyKey runs the console in company-key mode: the emulator issues
+// a company API key and every Dialpad call carries it (Stack.CompanyKey).
+// Grants come from WithGrants; without any, only company admins get in.
+func WithCompanyKey() Option {
+	return func(s *settings) { s.companyKey, s.storage = true, true }
+}
+
+// WithGrants gives the console a throwaway SQLite database holding these
+// grants (and the audit trail and sessions). Emails are the seeded users'
+// (emulator.Personas).
+func WithGrants(grants ...access.Grant) Option {
+	return func(s *settings) { s.grants, s.storage = append(s.grants, grants...), true }
 }
 
 // Start runs an emulator and a console wired to it, both stopped when the
@@ -107,8 +127,18 @@ func Start(t testing.TB, opts ...Option) *Stack {
 		ClientSecret:            set.emu.ClientSecret,
 		AllowPrivateRoutingURLs: true,
 	}
+	if set.companyKey {
+		st.CompanyKey = st.Emulator.IssueCompanyKey()
+		cfg.DialpadAPIKey = web.Secret(st.CompanyKey)
+	}
 	for _, fn := range set.config {
 		fn(&cfg)
+	}
+	if set.demoRoles {
+		set.grants = append(demoRoles(t, st.Emulator), set.grants...)
+	}
+	if set.storage {
+		set.server = append([]web.Option{web.WithStorage(throwawayStorage(t, set.grants))}, set.server...)
 	}
 
 	transport := http.DefaultTransport.(*http.Transport).Clone()
