@@ -143,6 +143,11 @@ func roleCases() []roleCase {
 		{"GET", "/ivrs/{target_type}/{target_id}/copy", access.CopyIVR, anywhere, ivr(ownOffice, "/copy"), nil},
 		{"POST", "/ivrs/{target_type}/{target_id}/copy", access.CopyIVR, anywhere, ivr(ownOffice, "/copy"), nil},
 		{"POST", "/ivrs/{target_type}/{target_id}/copy/apply", access.CopyIVR, anywhere, ivr(ownOffice, "/copy/apply"), nil},
+		{"GET", "/audit", access.ViewAudit, anywhere, static("/audit"), nil},
+		{"GET", "/audit.csv", access.ViewAudit, anywhere, static("/audit.csv"), nil},
+		{"GET", "/access", access.ManageAccess, anywhere, static("/access"), nil},
+		{"POST", "/access", access.ManageAccess, anywhere, static("/access"), nil},
+		{"POST", "/access/revoke", access.ManageAccess, anywhere, static("/access/revoke"), nil},
 	}
 	for _, w := range []where{ownOffice, elsewhere} {
 		cases = append(cases,
