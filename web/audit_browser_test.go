@@ -7,24 +7,17 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"switchboard/dialpad/emulator"
-	"switchboard/web"
-	"switchboard/web/store"
 	"switchboard/web/webtest"
 )
 
 // TestBrowserAuditShowsSupportReset: Priya (support) re-enables and resets
 // the disabled router, signs out; Dana (company admin) signs in, opens the
 // audit trail from the navigation and finds the reset there: who, which
-// router, both fields, applied. Own-token mode: Priya's own Dialpad token
-// sends the reset (in the seed she administers the router's office).
+// router, both fields, applied. The demo's company-key mode: Priya holds no
+// Dialpad admin rights, the reset goes out with the company key.
 func TestBrowserAuditShowsSupportReset(t *testing.T) {
 	c := startChrome(t)
-	db, err := store.OpenThrowaway(t.Context())
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = db.Close() })
-	st := webtest.Start(t, webtest.WithServerOptions(web.WithStorage(&web.Storage{DB: db})))
+	st := webtest.Start(t, webtest.WithDemoRoles())
 	cr := routerNamed(t, st, "Carrier Hotline Router")
 	tb := c.newTab(t, false)
 
@@ -55,7 +48,7 @@ func TestBrowserAuditShowsSupportReset(t *testing.T) {
 		chromedp.WaitVisible(byTestID("audit-row")),
 	)
 	row := get(t, tb, chromedp.Text(byTestID("audit-row")))
-	for _, want := range []string{priya, cr.Name, "callrouter", "enabled", "reset_error_count", "Applied", "own Dialpad token"} {
+	for _, want := range []string{priya, cr.Name, "callrouter", "enabled", "reset_error_count", "Applied", "company API key"} {
 		if !strings.Contains(row, want) {
 			t.Errorf("the newest audit row lacks %q:\n%s", want, row)
 		}
