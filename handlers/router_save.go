@@ -58,6 +58,9 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	if f.ResetErrorCount {
 		extra["reset_error_count"] = true
 	}
+	if h.routerTooSoon(w, r, id, routerID, &page) {
+		return
+	}
 	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
 	if outcomeUnknown(err) {
 		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
