@@ -23,6 +23,7 @@ func (s *Server) routes() http.Handler {
 
 	// Probes and assets: no session, so no Set-Cookie spoils their caching.
 	r.Get("/healthz", s.healthz)
+	r.Get("/readyz", s.readyz)
 	r.Handle(static.Prefix+"*", http.StripPrefix(static.Prefix, s.h.Assets))
 
 	// Everything with a session is never cached (see noStore).
