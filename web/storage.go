@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/alexedwards/scs/goredisstore"
 	"github.com/alexedwards/scs/v2"
 	"github.com/alexedwards/scs/v2/memstore"
 	"github.com/redis/go-redis/v9"
@@ -24,8 +23,6 @@ type Storage struct {
 	stop     func() // ends the session store's sweeping
 }
 
-// sessionKeyPrefix names sessions among the console's keys in Redis.
-const sessionKeyPrefix = "switchboard:session:"
 
 // OpenStorage opens and migrates the configured database (a throwaway one
 // in demo mode) and builds the session store: the database's, sealed with
@@ -56,7 +53,7 @@ func OpenStorage(ctx context.Context, cfg Config) (*Storage, error) {
 			return nil, errors.New("web: the redis session store needs SWITCHBOARD_REDIS_URL")
 		}
 		// Redis expires sessions itself: nothing to sweep.
-		sealed, err := store.NewEncryptedStore(goredisstore.NewWithPrefix(st.Redis, sessionKeyPrefix), cfg.SessionKeyBytes())
+		sealed, err := store.NewEncryptedStore(redisstate.NewSessions(st.Redis), cfg.SessionKeyBytes())
 		if err != nil {
 			_ = st.Close()
 			return nil, err
