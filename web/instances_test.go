@@ -102,7 +102,7 @@ func TestTwoInstancesShareSessionsWindowsAndCaches(t *testing.T) {
 func TestTwoInstancesStayWithinDialpadBudget(t *testing.T) {
 	r := redistest.Require(t, testRedis)
 	a, b := twoInstances(t, r.URL())
-	const sent = 60 // past what two separate budgets could send without a 429
+	const sent = 40 // past what two separate budgets could send without a 429
 	var browsers []*webtest.Browser
 	for _, st := range []*webtest.Stack{a, b, a, b, a, b, a, b} {
 		browsers = append(browsers, st.LoginAs(t, emulator.AdminUserID))

@@ -34,7 +34,7 @@ func Open(ctx context.Context, rawURL string) (*redis.Client, error) {
 	opts.DialTimeout, opts.ReadTimeout, opts.WriteTimeout = opTimeout, opTimeout, opTimeout
 	// Fail fast while Redis is away; the client reconnects by itself when it
 	// is back, so no restart is needed.
-	opts.MaxRetries = 1
+	opts.MaxRetries, opts.DialerRetries = 1, 1
 	rdb := redis.NewClient(opts)
 	if err := Ping(ctx, rdb); err != nil {
 		_ = rdb.Close()
