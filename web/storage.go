@@ -23,7 +23,6 @@ type Storage struct {
 	stop     func() // ends the session store's sweeping
 }
 
-
 // OpenStorage opens and migrates the configured database (a throwaway one
 // in demo mode) and builds the session store: the database's, sealed with
 // the session key, or memory.
