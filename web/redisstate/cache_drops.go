@@ -21,7 +21,7 @@ const keepDrops = 2 * time.Minute
 
 // CacheDrops is the shared record of one cache's dropped prefixes: a
 // sorted set of prefixes scored by when they were last dropped. A hit
-// costs one ZRANGEBYSCORE over the drops since the entry was read, which
+// costs one ZRANGE BYSCORE over the drops since the entry was read, which
 // are few (the writes of the last half minute), and stays exact: unlike
 // pub/sub, there is no moment when another instance has not heard yet.
 type CacheDrops struct {
@@ -56,7 +56,7 @@ func (d *CacheDrops) DroppedSince(key string, since time.Time) bool {
 	ctx, cancel := bounded(context.Background())
 	defer cancel()
 	min := strconv.FormatInt(since.Add(-clockSkew).UnixMilli(), 10)
-	prefixes, err := d.rdb.ZRangeByScore(ctx, d.key, &redis.ZRangeBy{Min: min, Max: "+inf"}).Result()
+	prefixes, err := d.rdb.ZRangeArgs(ctx, redis.ZRangeArgs{Key: d.key, Start: min, Stop: "+inf", ByScore: true}).Result()
 	if err != nil {
 		return true
 	}
