@@ -49,8 +49,9 @@ func patchesTo(e *emulator.Emulator, path string) int {
 }
 
 // TestTwoInstancesShareSessionsWindowsAndCaches: a person signs in on A
-// and works on B; B shows at once what A changed; and B refuses a second
-// change of a router A changed a moment ago, sending nothing to Dialpad.
+// and works on B; B shows at once what A changed; B refuses a second
+// change of a router A changed a moment ago, sending nothing to Dialpad;
+// and a form rendered on B saves on A.
 func TestTwoInstancesShareSessionsWindowsAndCaches(t *testing.T) {
 	r := redistest.Require(t, testRedis)
 	a, b := twoInstances(t, r.URL())
@@ -91,6 +92,19 @@ func TestTwoInstancesShareSessionsWindowsAndCaches(t *testing.T) {
 	}
 	if n := patchesTo(a.Emulator, patch); n != 1 {
 		t.Errorf("Dialpad got %d PATCHes of the router, want 1: B sent the change A's window forbids", n)
+	}
+
+	// A form B rendered saves on A (its sealed base opens there), and B
+	// shows the saved name at once.
+	vip := routerNamed(t, a, "VIP Customer Router")
+	vipPage := "/routers/" + vip.ID.String()
+	form := formOf(t, person.Get(b.URL+vipPage).Body, "router-form")
+	form.Set("name", "VIP Line")
+	if res := person.PostForm(a.URL+vipPage, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving B's form on A answered %d:\n%s", res.StatusCode, res.Body)
+	}
+	if res := person.Get(b.URL + vipPage); !strings.Contains(res.Body, "VIP Line") {
+		t.Errorf("B does not show the name A just saved (%d)", res.StatusCode)
 	}
 }
 
