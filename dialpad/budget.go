@@ -46,7 +46,9 @@ func WithPriority(ctx context.Context, p Priority) context.Context {
 	return context.WithValue(ctx, priorityKey{}, p)
 }
 
-func priorityFrom(ctx context.Context) Priority {
+// PriorityFrom is the priority of the calls made with ctx: PriorityPerson
+// unless WithPriority said otherwise.
+func PriorityFrom(ctx context.Context) Priority {
 	p, _ := ctx.Value(priorityKey{}).(Priority)
 	return p
 }
@@ -58,15 +60,34 @@ func WithMaxBudgetWait(d time.Duration) Option {
 	return func(s *settings) { s.maxWait = d }
 }
 
-// takeBudget takes one request from the limiter, by ctx's priority.
+// Budget is the company's request budget: one per company, shared by
+// every person of it. Take takes one request for a call made with ctx (its
+// Priority says whose it is), waiting at most maxWait for a person's call
+// (0: as long as ctx allows), and fails with a *BudgetError when the wait
+// would be longer. LocalBudget keeps it in this process; a shared one
+// (Redis) keeps several instances of the console within one budget.
+type Budget interface {
+	Take(ctx context.Context, maxWait time.Duration) error
+}
+
+// LocalBudget is a Budget on l, in this process.
+func LocalBudget(l *rate.Limiter) Budget { return localBudget{l} }
+
+type localBudget struct{ l *rate.Limiter }
+
+func (b localBudget) Take(ctx context.Context, maxWait time.Duration) error {
+	if PriorityFrom(ctx) == PriorityBulk {
+		return takeBehindPeople(ctx, b.l)
+	}
+	return reserve(ctx, b.l, maxWait)
+}
+
+// takeBudget takes one request from the company's budget, if any.
 func (c *Client) takeBudget(ctx context.Context) error {
-	if c.limiter == nil {
+	if c.budget == nil {
 		return nil
 	}
-	if priorityFrom(ctx) == PriorityBulk {
-		return takeBehindPeople(ctx, c.limiter)
-	}
-	return reserve(ctx, c.limiter, c.maxWait)
+	return c.budget.Take(ctx, c.maxWait)
 }
 
 // reserve takes a token, waiting for it unless the wait is longer than

@@ -22,7 +22,7 @@ const (
 type Client struct {
 	baseURL string // without trailing slash
 	hc      *http.Client
-	limiter *rate.Limiter
+	budget  Budget
 	maxWait time.Duration // WithMaxBudgetWait (budget.go)
 	cache   ReadCache     // WithReadCache (readcache.go)
 	backoff time.Duration
@@ -37,7 +37,7 @@ type Option func(*settings)
 type settings struct {
 	ts      oauth2.TokenSource
 	hc      *http.Client
-	limiter *rate.Limiter
+	budget  Budget
 	maxWait time.Duration
 	cache   ReadCache
 	backoff time.Duration
@@ -63,7 +63,17 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithLimiter makes every HTTP attempt, retries included, wait on l first.
 // Share one limiter per company: Dialpad allows 20 requests/s per company.
 func WithLimiter(l *rate.Limiter) Option {
-	return func(s *settings) { s.limiter = l }
+	return func(s *settings) {
+		if l != nil {
+			s.budget = LocalBudget(l)
+		}
+	}
+}
+
+// WithBudget makes every HTTP attempt, retries included, take one request
+// of b first: the company's budget, in this process or shared (budget.go).
+func WithBudget(b Budget) Option {
+	return func(s *settings) { s.budget = b }
 }
 
 // WithRetryBackoff sets the first backoff between GET retries; it doubles
@@ -108,7 +118,7 @@ func New(baseURL string, opts ...Option) *Client {
 	return &Client{
 		baseURL: base,
 		hc:      httpClient(s.hc, s.ts, base),
-		limiter: s.limiter,
+		budget:  s.budget,
 		maxWait: s.maxWait,
 		cache:   s.cache,
 		backoff: s.backoff,

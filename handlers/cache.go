@@ -29,6 +29,10 @@ func (h *Handler) caches() *handlerCaches {
 	h.cacheInit.Do(func() {
 		h.cache.reads.Now = h.now
 		h.cache.review.Now = h.now
+		if h.cache.drops != nil {
+			h.cache.reads.Drops = h.cache.drops("reads")
+			h.cache.review.Drops = h.cache.drops("review")
+		}
 	})
 	return &h.cache
 }
@@ -38,6 +42,15 @@ func (h *Handler) caches() *handlerCaches {
 type handlerCaches struct {
 	reads  cache.Cache[[]byte]
 	review cache.Cache[*reviewData]
+	drops  func(name string) cache.Drops // ShareCacheDrops; nil in one process
+}
+
+// ShareCacheDrops has every instance sharing drops (web/redisstate) learn
+// what a write on any of them dropped, so nobody sees stale data after a
+// save, whichever instance answers. drops builds the record of one named
+// cache. web calls it at start-up, before serving.
+func (h *Handler) ShareCacheDrops(drops func(name string) cache.Drops) {
+	h.cache.drops = drops
 }
 
 // ReadCache is what web hands to user's Dialpad client

@@ -1,8 +1,11 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
+	"log/slog"
 	"math"
+	"net/http"
 	"sync"
 	"time"
 
@@ -15,12 +18,32 @@ const routerPatchInterval = 5 * time.Minute
 
 // routerChanges remembers, per router, when this console last changed it
 // and until when Dialpad last said to wait, so a page can tell when the
-// next change is possible. Changes made elsewhere are unknown to it: then
-// Dialpad's 429 is what teaches it. The zero value is ready; Handler
-// carries one.
+// next change is possible. With a shared store (Redis, set by
+// ShareRouterWindows) every instance knows about every instance's changes;
+// changes made outside the console are unknown to it: then Dialpad's 429
+// is what teaches it. The zero value is ready; Handler carries one.
 type routerChanges struct {
 	mu   sync.Mutex
 	next map[dialpad.ID]time.Time // the earliest moment Dialpad will accept a change
+
+	// shared, when set, holds the same moments for every instance. This
+	// process's own map is kept too: it answers while the store does not.
+	shared RouterWindows
+	logger *slog.Logger
+}
+
+// RouterWindows is a store of routers' change windows shared by several
+// instances of the console (web/redisstate).
+type RouterWindows interface {
+	WaitUntil(ctx context.Context, id dialpad.ID, until, now time.Time) error
+	NextChange(ctx context.Context, id dialpad.ID) (time.Time, bool, error)
+}
+
+// ShareRouterWindows keeps the routers' change windows in w as well, so
+// instances sharing w learn of each other's changes. web calls it at
+// start-up, before serving.
+func (h *Handler) ShareRouterWindows(w RouterWindows) {
+	h.routerChanges.shared, h.routerChanges.logger = w, h.logger()
 }
 
 // changed records an accepted change of the router at now.
@@ -38,6 +61,11 @@ func (c *routerChanges) rateLimited(id dialpad.ID, now time.Time, retryAfter tim
 }
 
 func (c *routerChanges) wait(id dialpad.ID, now, until time.Time) {
+	if c.shared != nil {
+		if err := c.shared.WaitUntil(context.Background(), id, until, now); err != nil {
+			c.logger.Warn("shared router window not recorded", "router_id", id, "err", err)
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.next == nil {
@@ -59,9 +87,16 @@ func (c *routerChanges) wait(id dialpad.ID, now, until time.Time) {
 // and false when it will now (as far as this console knows).
 func (c *routerChanges) nextChange(id dialpad.ID, now time.Time) (time.Time, bool) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	t, ok := c.next[id]
-	if !ok || !t.After(now) {
+	t := c.next[id]
+	c.mu.Unlock()
+	if c.shared != nil {
+		if at, ok, err := c.shared.NextChange(context.Background(), id); err != nil {
+			c.logger.Warn("shared router window not read", "router_id", id, "err", err)
+		} else if ok && at.After(t) {
+			t = at
+		}
+	}
+	if !t.After(now) {
 		return time.Time{}, false
 	}
 	return t, true
@@ -102,4 +137,31 @@ func waitWords(d time.Duration) string {
 		return fmt.Sprintf("in %d s", max(1, int(math.Ceil(d.Seconds()))))
 	}
 	return fmt.Sprintf("in %d min", int(math.Ceil(d.Minutes())))
+}
+
+// routerTooSoon answers a change of a router Dialpad will not accept yet
+// (this instance or another changed it less than five minutes ago, or
+// Dialpad said to wait): nothing is sent, and the page comes back, with
+// the person's input when page holds it (nil reads the router afresh), and
+// says when the next change is possible. It reports whether it answered.
+func (h *Handler) routerTooSoon(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID, page *routerPage) bool {
+	note := h.nextChangeNote(routerID, id.User.Timezone)
+	if note == "" {
+		return false
+	}
+	msg := "Dialpad accepts one change per call router every 5 minutes, so nothing was sent. " + note
+	if page == nil {
+		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
+		if err != nil {
+			h.UpstreamError(w, r, err)
+			return true
+		}
+		page = &routerPage{router: *cr, base: *cr, targets: targets}
+	} else {
+		msg += inputKept
+	}
+	page.message = msg
+	h.writeRetryAfter(w, routerID)
+	h.renderRouterPage(w, r, http.StatusTooManyRequests, *page)
+	return true
 }

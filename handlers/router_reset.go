@@ -18,6 +18,9 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
+	if h.routerTooSoon(w, r, id, routerID, nil) {
+		return
+	}
 	// An action, not a field edit: nothing to diff, so no fresh read first.
 	cr, err := id.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
 	// No read before this action, so a refused reset is recorded by id.

@@ -71,6 +71,9 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	if f.ResetErrorCount {
 		extra["reset_error_count"] = true
 	}
+	if h.routerTooSoon(w, r, id, routerID, &page) {
+		return
+	}
 	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
 	if attemptedSave(saved.Diff, saved.Current != nil, extra) {
 		changes := auditChanges(saved.Diff.SentChanges())

@@ -55,8 +55,14 @@ type Config struct {
 	// or postgres://... (whose password must stay out of logs). Demo mode
 	// uses a throwaway database instead.
 	DatabaseURL Secret
-	// SessionStore is SessionStoreDatabase or SessionStoreMemory.
+	// SessionStore is SessionStoreDatabase, SessionStoreMemory or
+	// SessionStoreRedis.
 	SessionStore string
+	// RedisURL (redis://host:port/db) holds what several instances share:
+	// the Dialpad budget, router change windows, cache drops, token
+	// renewal locks and, with SessionStoreRedis, sessions. Empty: each
+	// process keeps its own (one instance).
+	RedisURL Secret
 	// SessionKey seals stored sessions (32 bytes); empty derives one from
 	// the client secret (see SessionKeyBytes).
 	SessionKey Secret
@@ -200,6 +206,7 @@ func (c Config) LogValue() slog.Value {
 		slog.Bool("allow_private_routing_urls", c.AllowPrivateRoutingURLs),
 		slog.String("database_url", store.Redact(c.DatabaseURL.Reveal())),
 		slog.String("session_store", c.SessionStore),
+		slog.Bool("redis", c.RedisURL != ""),
 		slog.Bool("company_key", c.CompanyKeyMode()),
 	)
 }
@@ -219,7 +226,8 @@ Environment:
   DIALPAD_CLIENT_SECRET                   OAuth app client secret (required unless -demo)
   SWITCHBOARD_ALLOW_PRIVATE_ROUTING_URLS  1 to allow call routers on private addresses
   SWITCHBOARD_DATABASE_URL                sqlite:PATH or postgres://... (default `+store.DefaultURL+`)
-  SWITCHBOARD_SESSION_STORE               database (default) or memory
+  SWITCHBOARD_SESSION_STORE               database (default), memory, or redis://host:port/db
+  SWITCHBOARD_REDIS_URL                   redis://host:port/db shared by several instances (budget, router windows, caches, locks)
   SWITCHBOARD_SESSION_KEY                 32 bytes, hex or base64, sealing stored sessions (default: derived from the client secret)
   DIALPAD_API_KEY                         company admin API key: every Dialpad call uses it and Switchboard's roles decide
 `)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"switchboard/web/redisstate"
 	"switchboard/web/store"
 )
 
@@ -15,6 +16,7 @@ import (
 const (
 	SessionStoreDatabase = "database" // the default: sessions survive a restart
 	SessionStoreMemory   = "memory"   // a restart signs everyone out
+	SessionStoreRedis    = "redis"    // shared by every instance on one Redis (RedisURL)
 )
 
 // sessionKeyLabel separates the derived session key from the form key,
@@ -32,14 +34,7 @@ func loadStorage(cfg *Config, getenv func(string) string) []string {
 		p = append(p, problem)
 	}
 
-	switch v := strings.ToLower(strings.TrimSpace(getenv("SWITCHBOARD_SESSION_STORE"))); v {
-	case "", SessionStoreDatabase:
-		cfg.SessionStore = SessionStoreDatabase
-	case SessionStoreMemory:
-		cfg.SessionStore = SessionStoreMemory
-	default:
-		p = append(p, fmt.Sprintf("SWITCHBOARD_SESSION_STORE: %q is not a session store (use database or memory)", v))
-	}
+	p = append(p, loadRedis(cfg, getenv)...)
 
 	if v := strings.TrimSpace(getenv("SWITCHBOARD_SESSION_KEY")); v != "" {
 		key, ok := decodeKey(v)
@@ -55,6 +50,42 @@ func loadStorage(cfg *Config, getenv func(string) string) []string {
 	if !cfg.Demo {
 		cfg.DialpadAPIKey = Secret(strings.TrimSpace(getenv("DIALPAD_API_KEY")))
 	}
+	return p
+}
+
+// loadRedis reads SWITCHBOARD_REDIS_URL and SWITCHBOARD_SESSION_STORE,
+// which may name the Redis itself: redis://host:port/db.
+func loadRedis(cfg *Config, getenv func(string) string) []string {
+	var p []string
+	redisURL := strings.TrimSpace(getenv("SWITCHBOARD_REDIS_URL"))
+	if redisURL != "" && !redisstate.ValidURL(redisURL) {
+		// Never repeat the value: it may hold a password.
+		p = append(p, "SWITCHBOARD_REDIS_URL: is not a Redis URL such as redis://localhost:6379/0")
+	}
+	raw := strings.TrimSpace(getenv("SWITCHBOARD_SESSION_STORE"))
+	switch v := strings.ToLower(raw); {
+	case v == "" || v == SessionStoreDatabase:
+		cfg.SessionStore = SessionStoreDatabase
+	case v == SessionStoreMemory:
+		cfg.SessionStore = SessionStoreMemory
+	case v == SessionStoreRedis:
+		cfg.SessionStore = SessionStoreRedis
+		if redisURL == "" {
+			p = append(p, "SWITCHBOARD_SESSION_STORE: redis needs SWITCHBOARD_REDIS_URL (or give the URL here: redis://host:port/db)")
+		}
+	case strings.HasPrefix(v, "redis://") || strings.HasPrefix(v, "rediss://"):
+		cfg.SessionStore = SessionStoreRedis
+		switch {
+		case !redisstate.ValidURL(raw):
+			p = append(p, "SWITCHBOARD_SESSION_STORE: is not a Redis URL such as redis://localhost:6379/0")
+		case redisURL != "" && redisURL != raw:
+			p = append(p, "SWITCHBOARD_SESSION_STORE: names another Redis than SWITCHBOARD_REDIS_URL; one Redis holds everything shared")
+		}
+		redisURL = raw
+	default:
+		p = append(p, fmt.Sprintf("SWITCHBOARD_SESSION_STORE: %q is not a session store (use database, memory or redis://host:port/db)", v))
+	}
+	cfg.RedisURL = Secret(redisURL)
 	return p
 }
 

@@ -78,7 +78,7 @@ func TestSessionKeyDerived(t *testing.T) {
 func TestLoadConfigStorageProblems(t *testing.T) {
 	_, err := web.LoadConfig(nil, env(with(creds, map[string]string{
 		"SWITCHBOARD_DATABASE_URL":  "mysql://root:hunter2@db/x",
-		"SWITCHBOARD_SESSION_STORE": "redis",
+		"SWITCHBOARD_SESSION_STORE": "mongodb",
 		"SWITCHBOARD_SESSION_KEY":   "c2hvcnQta2V5LXNlY3JldA==",
 	})))
 	var ce *web.ConfigError
@@ -87,7 +87,7 @@ func TestLoadConfigStorageProblems(t *testing.T) {
 	}
 	want := []string{
 		"SWITCHBOARD_DATABASE_URL: \"(hidden)@db/x\" must start with sqlite: or postgres://",
-		`SWITCHBOARD_SESSION_STORE: "redis" is not a session store (use database or memory)`,
+		`SWITCHBOARD_SESSION_STORE: "mongodb" is not a session store (use database, memory or redis://host:port/db)`,
 		"SWITCHBOARD_SESSION_KEY: must be 32 random bytes",
 	}
 	if len(ce.Problems) != len(want) {

@@ -1,12 +1,15 @@
 package web
 
 import (
+	"log/slog"
 	"sync"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"golang.org/x/time/rate"
 
 	"switchboard/dialpad"
+	"switchboard/web/redisstate"
 )
 
 // Dialpad allows 20 requests/s per company. Every person of one company
@@ -33,25 +36,35 @@ func WithCompanyLimiter(newLimiter func() *rate.Limiter) Option {
 	return func(s *Server) { s.limiters.new = newLimiter }
 }
 
-// limiters holds one rate limiter per company for the server's lifetime.
+// limiters holds one budget per company for the server's lifetime: a rate
+// limiter in this process, or with Redis (shared) one budget for every
+// instance together, the same numbers enforced in Redis.
 type limiters struct {
 	mu  sync.Mutex
-	m   map[dialpad.ID]*rate.Limiter
+	m   map[dialpad.ID]dialpad.Budget
 	new func() *rate.Limiter
+
+	shared *redis.Client // set at start-up when instances share a Redis
+	logger *slog.Logger
 }
 
 func newLimiters() *limiters {
-	return &limiters{m: map[dialpad.ID]*rate.Limiter{}, new: newCompanyLimiter}
+	return &limiters{m: map[dialpad.ID]dialpad.Budget{}, new: newCompanyLimiter}
 }
 
-// forCompany returns the company's limiter, creating it on first use.
-func (l *limiters) forCompany(id dialpad.ID) *rate.Limiter {
+// forCompany returns the company's budget, creating it on first use.
+func (l *limiters) forCompany(id dialpad.ID) dialpad.Budget {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	lim, ok := l.m[id]
+	b, ok := l.m[id]
 	if !ok {
-		lim = l.new()
-		l.m[id] = lim
+		b = dialpad.LocalBudget(l.new())
+		if l.shared != nil {
+			// The process's own limiter stays as the fallback while Redis
+			// does not answer.
+			b = redisstate.NewBudget(l.shared, id, companyRPS, companyBurst, b, l.logger)
+		}
+		l.m[id] = b
 	}
-	return lim
+	return b
 }

@@ -42,7 +42,7 @@ func (s *Server) identify(next http.Handler) http.Handler {
 		client := dialpad.New(s.cfg.DialpadURL,
 			dialpad.WithHTTPClient(s.hc),
 			dialpad.WithTokenSource(calls),
-			dialpad.WithLimiter(s.limiters.forCompany(a.User.CompanyID)),
+			dialpad.WithBudget(s.limiters.forCompany(a.User.CompanyID)),
 			dialpad.WithMaxBudgetWait(maxBudgetWait),
 			dialpad.WithReadCache(s.h.ReadCache(a.User)),
 			dialpad.WithLogger(s.logger),

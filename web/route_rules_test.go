@@ -41,7 +41,7 @@ func TestEveryRouteHasARule(t *testing.T) {
 	for _, p := range public {
 		method, route, _ := cut(p)
 		switch route {
-		case "/healthz", "/static/*", "/login", "/auth/callback", "/logout", "/signed-out":
+		case "/healthz", "/readyz", "/static/*", "/login", "/auth/callback", "/logout", "/signed-out":
 		default:
 			t.Errorf("%s %s is public", method, route)
 		}

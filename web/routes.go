@@ -25,6 +25,7 @@ func (s *Server) routes() *chi.Mux {
 	// Probes and assets: no session, so no Set-Cookie spoils their caching.
 	r.Handle("/healthz", publicRoute(http.HandlerFunc(s.healthz)))
 	r.Handle(static.Prefix+"*", publicRoute(http.StripPrefix(static.Prefix, s.h.Assets)))
+	r.Handle("/readyz", publicRoute(http.HandlerFunc(s.readyz)))
 
 	// Everything with a session is never cached (see noStore).
 	r.Group(func(r chi.Router) {

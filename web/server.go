@@ -13,6 +13,7 @@ import (
 
 	"switchboard/handlers"
 	"switchboard/static"
+	"switchboard/web/redisstate"
 )
 
 // Session lifetimes: a working day at most, and a coffee break of idleness.
@@ -31,8 +32,8 @@ type Server struct {
 	hc       *http.Client // for Dialpad: API calls, deauthorize
 	tokenHC  *http.Client // hc, sending token requests as JSON (see oauthContext)
 	sessions *scs.SessionManager
-	store    scs.Store   // where sessions live (WithSessionStore); memstore by default
-	renewing *keyedLocks // one token renewal at a time per session
+	store    scs.Store // where sessions live (WithSessionStore); memstore by default
+	renewing locker    // one token renewal at a time per session, across instances with Redis
 	oauth    *oauth2.Config
 	h        *handlers.Handler
 	limiters *limiters
@@ -61,7 +62,8 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithSessionStore keeps sessions in st instead of the process's memory.
 // Token renewal reads the session again from st, but its lock, and the
 // check that keeps a stale token from being written back, hold within one
-// process: several instances on one store need the store to provide them.
+// process unless the storage has Redis (WithStorage): then they hold
+// across every instance on it.
 func WithSessionStore(st scs.Store) Option {
 	return func(s *Server) { s.store = st }
 }
@@ -94,7 +96,12 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	if s.store == nil {
 		s.store = s.sessionStore() // the storage's, or memory
 	}
-	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: newKeyedLocks()}
+	var commits locker = newKeyedLocks()
+	if rdb := s.redis(); rdb != nil {
+		s.renewing = sharedLocks{local: newKeyedLocks(), remote: redisstate.NewLocks(rdb, "renew:", renewLockTTL)}
+		commits = sharedLocks{local: newKeyedLocks(), remote: redisstate.NewLocks(rdb, "commit:", commitLockTTL)}
+	}
+	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: commits}
 	s.sessions.Lifetime = sessionLifetime
 	s.sessions.IdleTimeout = sessionIdle
 	s.sessions.Cookie.Name = sessionCookie
@@ -133,6 +140,7 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	if s.storage != nil {
 		s.h.Grants, s.h.Audit = s.storage.DB.Grants(), s.storage.DB.Audit()
 	}
+	s.shareThroughRedis()
 
 	if s.compress, err = newCompressor(); err != nil {
 		return nil, fmt.Errorf("web: compression: %w", err)
@@ -149,11 +157,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.router.ServeHTTP(w, r)
 }
 
-// sessionError answers when the session store fails; the error never holds
-// session data.
+// sessionError answers when the session store fails (Redis or the
+// database went away): a plain 503, never a 500. When loading fails, the
+// page never ran, so nothing reached Dialpad and the browser's Back still
+// holds a posted form; the store's client reconnects by itself, so the
+// next try works once the store is back. The error never holds session
+// data.
 func (s *Server) sessionError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logger.ErrorContext(r.Context(), "session store", "path", r.URL.Path, "err", err)
-	http.Error(w, "The console could not load your session. Please try again.", http.StatusInternalServerError)
+	w.Header().Set("Retry-After", "5")
+	w.Header().Set("Cache-Control", "no-store")
+	http.Error(w, "Sessions are unavailable, try again shortly.", http.StatusServiceUnavailable)
 }
 
 // crossOriginDenied explains a refused cross-site form post.

@@ -17,7 +17,7 @@ import (
 type tokenKeepingStore struct {
 	scs.Store
 	codec scs.Codec
-	locks *keyedLocks // one commit at a time per session, so the check holds
+	locks locker // one commit at a time per session (across instances with Redis), so the check holds
 }
 
 func (st *tokenKeepingStore) Commit(key string, b []byte, expiry time.Time) error {

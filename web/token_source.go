@@ -62,7 +62,8 @@ func (s *Server) fresh(t sessionToken) bool {
 }
 
 // renew returns the session's sign-in with a fresh token. Refresh tokens
-// may be single use, so the session's requests renew one at a time: each
+// may be single use, so the session's requests renew one at a time (on
+// every instance, when they share Redis: sharedLocks): each
 // waits its turn, then reads the session again from the store, where the
 // request before it may already have put a fresh token. Only when none is
 // there does it spend the refresh token. held is what this request had.
@@ -91,8 +92,8 @@ func (s *Server) renew(ctx context.Context, held authState) (authState, error) {
 
 	t, err := s.refresh(ctx, latest.Token.RefreshToken)
 	if err != nil {
-		// The lock is per process: with a shared store, another instance
-		// may have renewed it meanwhile.
+		// Without Redis the lock is per process: with a shared store,
+		// another instance may have renewed it meanwhile.
 		if grantEnded(err) {
 			if _, again, rerr := s.storedAuth(key); rerr == nil && again.Token.Renewals > latest.Token.Renewals && s.fresh(again.Token) {
 				s.sessions.Put(ctx, keyAuth, again)

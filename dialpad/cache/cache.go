@@ -5,7 +5,9 @@
 // drops everything its scope holds with one prefix.
 //
 // Entries live in a Store: Memory in one process; a shared store (Redis)
-// can implement the same four methods to serve several instances.
+// can implement the same four methods to serve several instances. With
+// several instances each keeping its own entries, Drops tells every one
+// of them what a write on another dropped.
 package cache
 
 import (
@@ -43,6 +45,18 @@ type Store[V any] interface {
 	Len() int
 }
 
+// Drops is a record of dropped prefixes shared by several instances
+// (Redis), so an entry one instance holds is not served after a write on
+// another replaced it.
+type Drops interface {
+	// Drop records that prefix was dropped at at.
+	Drop(prefix string, at time.Time)
+	// DroppedSince reports whether a prefix of key was dropped at or after
+	// since. When it cannot tell (the record is unreachable) it says true:
+	// a read too many is better than a stale page.
+	DroppedSince(key string, since time.Time) bool
+}
+
 // Cache is a read-through cache of V. The zero value is ready (Memory
 // store, DefaultTTL, time.Now); a Cache must not be copied.
 type Cache[V any] struct {
@@ -50,6 +64,7 @@ type Cache[V any] struct {
 	Store Store[V]
 	TTL   time.Duration
 	Now   func() time.Time
+	Drops Drops // nil: only this process drops what it holds
 
 	init   sync.Once
 	flight singleflight.Group
@@ -82,7 +97,7 @@ func (c *Cache[V]) setup() {
 func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(context.Context) (V, error)) (V, error) {
 	c.setup()
 	if !fresh {
-		if e, ok := c.Store.Get(key); ok && c.Now().Sub(e.Fetched) < c.TTL {
+		if e, ok := c.Store.Get(key); ok && c.Now().Sub(e.Fetched) < c.TTL && !c.droppedElsewhere(key, e.Fetched) {
 			noteFetched(ctx, e.Fetched)
 			return e.Value, nil
 		}
@@ -140,16 +155,26 @@ func (c *Cache[V]) keep(key string, started time.Time) bool {
 }
 
 // DropPrefix forgets every entry under prefix, and any load under it that
-// is under way.
+// is under way, here and, through Drops, on every instance.
 func (c *Cache[V]) DropPrefix(prefix string) {
 	c.setup()
+	now := c.Now()
 	c.mu.Lock()
 	if c.dropped == nil {
 		c.dropped = map[string]time.Time{}
 	}
-	c.dropped[prefix] = c.Now()
+	c.dropped[prefix] = now
 	c.mu.Unlock()
 	c.Store.DeletePrefix(prefix)
+	if c.Drops != nil {
+		c.Drops.Drop(prefix, now)
+	}
+}
+
+// droppedElsewhere reports whether another instance dropped key's entry,
+// read at fetched, since.
+func (c *Cache[V]) droppedElsewhere(key string, fetched time.Time) bool {
+	return c.Drops != nil && c.Drops.DroppedSince(key, fetched)
 }
 
 // Len is how many entries the store holds, expired ones included.

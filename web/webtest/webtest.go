@@ -36,8 +36,9 @@ type Stack struct {
 	Clock       *Clock // shared by console and emulator unless Options.Now was set
 	CompanyKey  string // the company API key the console uses (WithCompanyKey), else ""
 
-	logs   *syncBuffer
-	tokens *tokenRecorder
+	logs    *syncBuffer
+	tokens  *tokenRecorder
+	answers *statusCounts // the emulator's answers, shared with stacks on it
 }
 
 // Option adjusts what Start builds.
@@ -51,6 +52,14 @@ type settings struct {
 	grants     []access.Grant
 	storage    bool
 	demoRoles  bool
+	on         *Stack // OnEmulatorOf
+}
+
+// OnEmulatorOf starts a second console on other's emulator and clock, as
+// a second instance behind a load balancer would be: what one changes in
+// Dialpad, the other reads.
+func OnEmulatorOf(other *Stack) Option {
+	return func(s *settings) { s.on = other }
 }
 
 // WithEmulator passes options to emulator.New (clock, token lifetime, page
@@ -94,7 +103,12 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	for _, o := range opts {
 		o(&set)
 	}
-	st := &Stack{Clock: &Clock{}, logs: &syncBuffer{}}
+	st := &Stack{Clock: &Clock{}, logs: &syncBuffer{}, answers: &statusCounts{}}
+	if set.on != nil {
+		st.Clock, st.answers = set.on.Clock, set.on.answers
+		st.Emulator, st.EmulatorURL = set.on.Emulator, set.on.EmulatorURL
+		set.emu.Now = set.on.Clock.Now
+	}
 	if set.emu.Now == nil {
 		set.emu.Now = st.Clock.Now
 	}
@@ -102,17 +116,19 @@ func Start(t testing.TB, opts ...Option) *Stack {
 		set.emu.ClientID, set.emu.ClientSecret = emulator.DefaultClientID, emulator.DefaultClientSecret
 	}
 
-	st.Emulator = emulator.New(set.emu)
-	// Every exchange with the emulator is checked against Dialpad's spec;
-	// violations fail the test when it ends. Benchmarks measure the console,
-	// not the checker, so they talk to the emulator directly.
-	var emuHandler http.Handler = st.Emulator
-	if _, bench := t.(*testing.B); !bench {
-		emuHandler = spectest.Wrap(t, st.Emulator)
+	if set.on == nil {
+		st.Emulator = emulator.New(set.emu)
+		// Every exchange with the emulator is checked against Dialpad's spec;
+		// violations fail the test when it ends. Benchmarks measure the console,
+		// not the checker, so they talk to the emulator directly.
+		var emuHandler http.Handler = st.Emulator
+		if _, bench := t.(*testing.B); !bench {
+			emuHandler = spectest.Wrap(t, st.Emulator)
+		}
+		emuServer := httptest.NewServer(st.answers.wrap(emuHandler))
+		t.Cleanup(emuServer.Close)
+		st.EmulatorURL = emuServer.URL
 	}
-	emuServer := httptest.NewServer(emuHandler)
-	t.Cleanup(emuServer.Close)
-	st.EmulatorURL = emuServer.URL
 
 	// The console's URL must be known before its config is, hence the
 	// unstarted server: its listener already has the port.
@@ -164,6 +180,10 @@ func Start(t testing.TB, opts ...Option) *Stack {
 	})
 	return st
 }
+
+// EmulatorAnswers is how many API answers the emulator gave with status
+// (429, say), from every console on it.
+func (s *Stack) EmulatorAnswers(status int) int { return s.answers.count(status) }
 
 // Logs returns everything the console logged so far.
 func (s *Stack) Logs() string { return s.logs.String() }

@@ -1,0 +1,13 @@
+package redisstate_test
+
+import (
+	"os"
+	"testing"
+
+	"switchboard/web/redisstate/redistest"
+)
+
+// testRedis is the package's one redis-server (nil when not installed).
+var testRedis *redistest.Redis
+
+func TestMain(m *testing.M) { os.Exit(redistest.Main(m, &testRedis)) }
