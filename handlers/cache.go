@@ -1,6 +1,8 @@
 package handlers
 
 import (
+	"switchboard/handlers/access"
+
 	"context"
 	"net/http"
 	"net/url"
@@ -13,13 +15,17 @@ import (
 )
 
 // What the console read from Dialpad is kept for cache.DefaultTTL (30 s)
-// under a scope: today one person, whose token made the reads. In
-// company-key mode (one shared credential) the scope becomes the company,
-// everyone shares the reads, and roles filter what each person sees.
-// Every key starts with the scope, so one prefix drops all of it.
+// under a scope: with own tokens one person, whose token made the reads
+// (two people may see different things); in company-key mode the company,
+// since one shared credential made them: everyone shares the reads, and
+// roles filter what each person sees. Every key starts with the scope, so
+// one prefix drops all of it.
 
-// CacheScope is the key prefix of what user's Dialpad client reads.
-func CacheScope(user dialpad.User) string {
+// cacheScope is the key prefix of what user's Dialpad client reads.
+func (h *Handler) cacheScope(user dialpad.User) string {
+	if h.Mode == access.CompanyKey {
+		return "company:" + user.CompanyID.String() + "/"
+	}
 	return "user:" + user.ID.String() + "/"
 }
 
@@ -56,7 +62,7 @@ func (h *Handler) ShareCacheDrops(drops func(name string) cache.Drops) {
 // ReadCache is what web hands to user's Dialpad client
 // (dialpad.WithReadCache): every GET it makes goes through the cache.
 func (h *Handler) ReadCache(user dialpad.User) dialpad.ReadCache {
-	return scopedReads{c: &h.caches().reads, scope: CacheScope(user)}
+	return scopedReads{c: &h.caches().reads, scope: h.cacheScope(user)}
 }
 
 type scopedReads struct {

@@ -33,7 +33,7 @@ func (h *Handler) CacheReads(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		scope := CacheScope(id.User)
+		scope := h.cacheScope(id.User)
 		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func(paths []string) { h.dropWritten(scope, paths) }}
 		next.ServeHTTP(iw, r)
 		iw.check()

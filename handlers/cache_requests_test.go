@@ -45,7 +45,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := &Handler{Now: func() time.Time { return now }}
 			me := &Identity{User: dialpad.User{ID: 1}}
-			mine, other := CacheScope(dialpad.User{ID: 1})+"x", CacheScope(dialpad.User{ID: 2})+"x"
+			mine, other := h.cacheScope(dialpad.User{ID: 1})+"x", h.cacheScope(dialpad.User{ID: 2})+"x"
 			reads := &h.caches().reads
 			for _, k := range []string{mine, other} {
 				_, _ = reads.Get(t.Context(), k, false, func(context.Context) ([]byte, error) { return []byte("v"), nil })

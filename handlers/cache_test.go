@@ -9,6 +9,7 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/web/webtest"
 )
 
 // Identical pages opened at once by one person share each Dialpad read.
@@ -134,5 +135,31 @@ func TestRefreshBypassesTheCache(t *testing.T) {
 	s.Emulator.ResetRequests()
 	if body := s.b.Get("/callcenters").Body; !strings.Contains(body, "Sales EMEA") || len(s.apiRequests()) != 0 {
 		t.Errorf("the next look read %v", s.apiRequests())
+	}
+}
+
+// With the company key one credential makes every read, so people share
+// them: a page one person just loaded costs the next person no Dialpad
+// call. With their own tokens each person reads for themselves.
+func TestCompanyKeySharesReadsAcrossPeople(t *testing.T) {
+	tests := []struct {
+		name      string
+		opts      []webtest.Option
+		wantReads bool // the second person's page reads Dialpad
+	}{
+		{"company key", []webtest.Option{webtest.WithDemoRoles()}, false},
+		{"own tokens", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := signedIn(t, emulator.AdminUserID, tt.opts...)
+			mustStatus(t, s.b.Get("/callcenters"), http.StatusOK)
+			marcus := s.LoginAs(t, emulator.ManagerUserID)
+			s.Emulator.ResetRequests()
+			mustStatus(t, marcus.Get("/callcenters"), http.StatusOK)
+			if reads := s.apiRequests(); (len(reads) > 0) != tt.wantReads {
+				t.Errorf("the second person's page read %v, want reads: %v", reads, tt.wantReads)
+			}
+		})
 	}
 }

@@ -54,7 +54,7 @@ type reviewData struct {
 // cache unless refresh asks for a fresh read. Complete loads are cached;
 // one with a failed office is not, so the next look tries again.
 func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.ID, refresh bool) (*reviewData, error) {
-	key := CacheScope(id.User) + "review?office=" + office.String()
+	key := h.cacheScope(id.User) + "review?office=" + office.String()
 	reviews := &h.caches().review
 	d, err := reviews.Get(ctx, key, refresh, func(ctx context.Context) (*reviewData, error) {
 		started := h.now()
