@@ -42,6 +42,7 @@ type options struct {
 	pageSize  int
 	path      string // only this page, when set
 	profile   string // CPU profile of the run, when set
+	ownTokens bool   // each person's own token instead of the company key
 }
 
 func main() {
@@ -68,6 +69,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	fs.IntVar(&o.pageSize, "page-size", 100, "the emulator's list page size")
 	fs.StringVar(&o.path, "path", "", "view only this page (e.g. /callcenters); no saves")
 	fs.StringVar(&o.profile, "cpuprofile", "", "write a CPU profile of the run to this file")
+	fs.BoolVar(&o.ownTokens, "own-tokens", false, "every call with the person's own token (default: the company key and the demo's roles, as demo mode runs)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"switchboard/dialpad/emulator"
 	"switchboard/web"
+	"switchboard/web/store"
 )
 
 // stack is the emulator and the console, both in this process.
@@ -16,6 +17,7 @@ type stack struct {
 	emulatorURL string
 	consoleURL  string
 	servers     []*http.Server
+	db          *store.DB // the company-key run's grants; nil with own tokens
 }
 
 func startStack(o options) (*stack, error) {
@@ -33,13 +35,31 @@ func startStack(o options) (*stack, error) {
 		return nil, err
 	}
 	st.consoleURL = "http://" + cln.Addr().String()
-	srv, err := web.New(web.Config{
+	cfg := web.Config{
 		Addr:         cln.Addr().String(),
 		PublicURL:    st.consoleURL,
 		DialpadURL:   st.emulatorURL,
 		ClientID:     emulator.DefaultClientID,
 		ClientSecret: emulator.DefaultClientSecret,
-	}, quietLogger())
+	}
+	var opts []web.Option
+	if !o.ownTokens {
+		// As demo mode runs: the company key makes every call, the demo's
+		// grants decide, and everyone shares the company's cached reads.
+		if st.db, err = store.OpenThrowaway(context.Background()); err != nil {
+			_ = cln.Close()
+			st.close()
+			return nil, err
+		}
+		if err := web.SeedDemoGrants(context.Background(), st.db.Grants(), emu); err != nil {
+			_ = cln.Close()
+			st.close()
+			return nil, err
+		}
+		cfg.DialpadAPIKey = web.Secret(emu.IssueCompanyKey())
+		opts = append(opts, web.WithStorage(&web.Storage{DB: st.db}))
+	}
+	srv, err := web.New(cfg, quietLogger(), opts...)
 	if err != nil {
 		_ = cln.Close()
 		st.close()
@@ -54,6 +74,9 @@ func (st *stack) close() {
 	defer cancel()
 	for _, s := range st.servers {
 		_ = s.Shutdown(ctx)
+	}
+	if st.db != nil {
+		_ = st.db.Close()
 	}
 }
 

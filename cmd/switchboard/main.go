@@ -83,7 +83,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		// The demo runs in company-key mode: the emulator's company key
 		// makes every call and the seeded grants decide who may do what.
 		cfg.DialpadAPIKey = web.Secret(emu.emu.IssueCompanyKey())
-		if err := seedDemoGrants(ctx, storage.DB.Grants(), emu.emu); err != nil {
+		if err := web.SeedDemoGrants(ctx, storage.DB.Grants(), emu.emu); err != nil {
 			_ = ln.Close()
 			shutdown(logger, servers)
 			return err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"testing"
 
-	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
 	"switchboard/handlers/access"
 	"switchboard/web"
@@ -36,32 +35,12 @@ func WithDemoRoles() Option {
 	return func(s *settings) { s.companyKey, s.storage, s.demoRoles = true, true, true }
 }
 
-// demoRoles are WithDemoRoles' grants, from the emulator's seeded people.
+// demoRoles are WithDemoRoles' grants: demo mode's own.
 func demoRoles(t testing.TB, emu *emulator.Emulator) []access.Grant {
 	t.Helper()
-	people := map[dialpad.ID]dialpad.User{}
-	for _, p := range emu.Personas() {
-		people[p.User.ID] = p.User
+	grants, err := web.DemoGrants(emu)
+	if err != nil {
+		t.Fatalf("webtest: %v", err)
 	}
-	grant := func(id dialpad.ID, role access.Role, office dialpad.ID) access.Grant {
-		u := people[id]
-		if len(u.Emails) == 0 {
-			t.Fatalf("webtest: seeded user %s has no email", id)
-		}
-		g, err := access.NewGrant(u.Emails[0], role, office)
-		if err != nil {
-			t.Fatalf("webtest: %v", err)
-		}
-		return g
-	}
-	oliver := people[emulator.OfficeAdminUserID]
-	if len(oliver.AdminOfficeIDs) == 0 {
-		t.Fatal("webtest: the seeded office admin administers no office")
-	}
-	return []access.Grant{
-		grant(emulator.AdminUserID, access.Admin, 0),
-		grant(emulator.OfficeAdminUserID, access.OfficeAdmin, oliver.AdminOfficeIDs[0]),
-		grant(emulator.SupportUserID, access.Support, 0),
-		grant(emulator.ManagerUserID, access.Viewer, 0),
-	}
+	return grants
 }

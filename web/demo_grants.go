@@ -1,4 +1,4 @@
-package main
+package web
 
 import (
 	"context"
@@ -9,11 +9,11 @@ import (
 	"switchboard/handlers/access"
 )
 
-// demoGrants are the roles demo mode starts with, one per kind of person
+// DemoGrants are the roles demo mode starts with, one per kind of person
 // the console serves. Dana needs none (a company admin is an admin) but is
 // granted anyway, so /access lists an admin to ask; Sofia, the new hire,
 // has none and sees the no-access page.
-func demoGrants(emu *emulator.Emulator) ([]access.Grant, error) {
+func DemoGrants(emu *emulator.Emulator) ([]access.Grant, error) {
 	people := map[dialpad.ID]dialpad.User{}
 	for _, p := range emu.Personas() {
 		people[p.User.ID] = p.User
@@ -54,9 +54,9 @@ func demoGrants(emu *emulator.Emulator) ([]access.Grant, error) {
 	return out, nil
 }
 
-// seedDemoGrants puts the demo's roles into its throwaway database.
-func seedDemoGrants(ctx context.Context, store access.Store, emu *emulator.Emulator) error {
-	grants, err := demoGrants(emu)
+// SeedDemoGrants puts the demo's roles into its throwaway database.
+func SeedDemoGrants(ctx context.Context, store access.Store, emu *emulator.Emulator) error {
+	grants, err := DemoGrants(emu)
 	if err != nil {
 		return err
 	}

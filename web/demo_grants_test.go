@@ -1,4 +1,4 @@
-package main
+package web_test
 
 import (
 	"testing"
@@ -6,13 +6,14 @@ import (
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
 	"switchboard/handlers/access"
+	"switchboard/web"
 )
 
 // The demo's seeded grants give each demo person the role the README's
 // journeys rely on, in company-key mode.
 func TestDemoGrants(t *testing.T) {
 	emu := emulator.New(emulator.Options{})
-	grants, err := demoGrants(emu)
+	grants, err := web.DemoGrants(emu)
 	if err != nil {
 		t.Fatal(err)
 	}
