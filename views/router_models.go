@@ -20,8 +20,8 @@ type RouterEditor struct {
 	Numbers    RouterNumbers
 	Tester     RouterTester
 	// NoTester hides the endpoint tester from people whose role may not run it.
-	NoTester bool
-	Demo     *RouterDemo // nil outside demo mode
+	NoTester   bool
+	Demo       *RouterDemo // nil outside demo mode
 	DeleteHref string
 }
 
