@@ -28,7 +28,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 			Active:  f.active(),
 		},
 		Note:    f.Note,
-		Age:     reviewLoadedAge(now.Sub(d.LoadedAt)),
+		Age:     dataAge(now.Sub(d.LoadedAt)), // worded as on every other page
 		Refresh: f.href("/hours", "refresh", "1"),
 		CSV:     f.href("/hours.csv"),
 	}
@@ -162,18 +162,6 @@ func (f reviewFilter) emptyState(idx officeIndex) views.EmptyState {
 		msg += " in " + idx.name(f.OfficeID)
 	}
 	return views.EmptyState{Message: msg + ".", ClearHref: "/hours"}
-}
-
-// reviewLoadedAge says how old the lists on the page are.
-func reviewLoadedAge(d time.Duration) string {
-	s := int(d.Round(time.Second).Seconds())
-	switch {
-	case s < 2:
-		return "Loaded from Dialpad just now."
-	case s < 60:
-		return "Loaded from Dialpad " + strconv.Itoa(s) + " seconds ago."
-	}
-	return "Loaded from Dialpad " + strconv.Itoa(s/60) + " min ago."
 }
 
 // reviewReadProblem is why an office's lists are missing, as a sentence.

@@ -27,14 +27,10 @@ func (h *Handler) ivrOutcomeUnknown(w http.ResponseWriter, r *http.Request, who 
 		h.ivrFormAgain(w, r, status, t, st, f, msg+" "+unreadBack+inputKept)
 		return
 	}
-	fresh := newIVRState(t, types)
-	f.Mine = rebaseIVRs(st.base(), fresh.base(), f.Mine)
-	token, err := h.sealIVRState(t, fresh)
-	if err != nil {
-		h.ServerError(w, r, err)
+	v, ok := h.ivrRebasedView(w, r, t, st, f, types)
+	if !ok {
 		return
 	}
-	v := h.ivrPageView(r, t, fresh, token, f)
 	v.Message = msg
 	ivrs, now := ivrsOf(types), dialpad.SelectionsOf(types)
 	v.Conflict = views.ConflictPanel{Kind: t.Kind.Singular, Unknown: true}

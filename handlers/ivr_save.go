@@ -130,14 +130,10 @@ func (h *Handler) ivrUpstreamFailure(w http.ResponseWriter, r *http.Request, t i
 // fresh read with the person's own changes on top, and a panel shows each
 // type both changed.
 func (h *Handler) ivrConflict(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrState, f ivrForm, saved dialpad.SavedIVRs) {
-	fresh := newIVRState(t, saved.Current)
-	f.Mine = rebaseIVRs(st.base(), fresh.base(), f.Mine)
-	token, err := h.sealIVRState(t, fresh)
-	if err != nil {
-		h.ServerError(w, r, err)
+	v, ok := h.ivrRebasedView(w, r, t, st, f, saved.Current)
+	if !ok {
 		return
 	}
-	v := h.ivrPageView(r, t, fresh, token, f)
 	ivrs := ivrsOf(saved.Current)
 	v.Conflict = views.ConflictPanel{Kind: t.Kind.Singular}
 	types := make([]string, len(saved.Conflicts))
@@ -152,6 +148,21 @@ func (h *Handler) ivrConflict(w http.ResponseWriter, r *http.Request, t ivrTarge
 	}
 	h.logger().InfoContext(r.Context(), "ivrs: conflict", "target_type", t.Kind.Type, "target_id", t.ID, "types", types)
 	h.renderIVRPage(w, r, http.StatusConflict, t, v)
+}
+
+// ivrRebasedView is the IVR page re-based on current (a fresh read), the
+// person's own choices on top: after a conflict, or a save Dialpad may have
+// applied. false when it answered already (the base could not be sealed).
+func (h *Handler) ivrRebasedView(w http.ResponseWriter, r *http.Request, t ivrTarget, st ivrState, f ivrForm,
+	current []dialpad.CustomIVRType) (views.IVRPage, bool) {
+	fresh := newIVRState(t, current)
+	f.Mine = rebaseIVRs(st.base(), fresh.base(), f.Mine)
+	token, err := h.sealIVRState(t, fresh)
+	if err != nil {
+		h.ServerError(w, r, err)
+		return views.IVRPage{}, false
+	}
+	return h.ivrPageView(r, t, fresh, token, f), true
 }
 
 // ivrSavedMessage is the flash after a save: each change sent, in words.

@@ -12,7 +12,7 @@ type HoursReview struct {
 	Filter  HoursFilter
 	Notices []string // offices Dialpad did not list, in plain words
 	Note    string   // a filter that was ignored
-	Age     string   // "Loaded from Dialpad 12 seconds ago"
+	Age     string   // "Data from Dialpad, 12 s ago"
 	Refresh string   // the same view, read fresh
 	CSV     string   // the same view as CSV
 	Legend  []UsualLegend
