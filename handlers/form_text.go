@@ -38,6 +38,9 @@ func textProblem(s, allowed string) string {
 	if !utf8.ValidString(s) {
 		return "Part of this is not readable text (it is not valid UTF-8). Retype it."
 	}
+	if strings.ContainsFunc(s, disguising) {
+		return "Remove the invisible formatting characters (zero-width spaces or text-direction overrides, often pasted along with text); they would hide what the name really says."
+	}
 	bad := strings.ContainsFunc(s, func(r rune) bool {
 		return unicode.IsControl(r) && !strings.ContainsRune(allowed, r)
 	})
@@ -48,4 +51,19 @@ func textProblem(s, allowed string) string {
 		return "Remove the control characters (tabs, line breaks or other invisible characters); this takes one line of plain text."
 	}
 	return "Remove the control characters (invisible characters other than tabs and line breaks)."
+}
+
+// disguising reports the invisible format characters that make text read
+// other than it is: bidi embeddings, overrides and isolates (the "Trojan
+// Source" characters), zero-width spaces and stray byte-order marks.
+// Joiners (U+200C, U+200D) and the left/right marks (U+200E, U+200F) stay
+// allowed: Persian, Indic scripts, emoji and mixed-direction names need them.
+func disguising(r rune) bool {
+	switch {
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r == 0x200B, r == 0x2060, r == 0xFEFF, r == 0x180E:
+		return true
+	}
+	return false
 }

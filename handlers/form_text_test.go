@@ -47,6 +47,10 @@ func TestTextMustBeText(t *testing.T) {
 		{"recording name with a tab", rename, "name", "Smooth\tjazz", "control characters"},
 		{"recording name not UTF-8", rename, "name", "Smooth \xe2\x82", "not valid UTF-8"},
 		{"recording description with a bell", rename, "description", "Licensed\a", "control characters"},
+		{"call center name with a right-to-left override", editor, "name", "Support \u202eevil", "invisible formatting"},
+		{"department name with a zero-width space", department, "name", "Fin\u200bance", "invisible formatting"},
+		{"router name with a bidi isolate", router, "name", "Shipment \u2067Status\u2069", "invisible formatting"},
+		{"recording description with a byte-order mark", rename, "description", "\ufeffLicensed", "invisible formatting"},
 	}
 	for _, tt := range refused {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +70,17 @@ func TestTextMustBeText(t *testing.T) {
 			s.nothingSent()
 		})
 	}
+
+	// Joiners and direction marks are part of real names (Persian, emoji
+	// sequences): sent as typed.
+	t.Run("name with a zero-width non-joiner", func(t *testing.T) {
+		s := s.in(t)
+		_, form := s.openForm(ccPath(cc), "hours-form")
+		s.Emulator.ResetRequests()
+		res := s.b.PostForm(ccPath(cc), with(form, "name", "می‌شود"))
+		mustStatus(t, res, http.StatusSeeOther)
+		s.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"name":"می‌شود"}`)
+	})
 
 	// A textarea's tabs and line breaks are text: sent, line breaks as LF.
 	t.Run("description with tabs and line breaks", func(t *testing.T) {
