@@ -54,7 +54,7 @@ func PriorityFrom(ctx context.Context) Priority {
 }
 
 // WithMaxBudgetWait caps how long a person's call waits for the limiter
-// (WithLimiter): a longer wait fails at once with a *BudgetError instead
+// (WithBudget): a longer wait fails at once with a *BudgetError instead
 // of holding the page. Zero, the default, waits as long as ctx allows.
 func WithMaxBudgetWait(d time.Duration) Option {
 	return func(s *settings) { s.maxWait = d }

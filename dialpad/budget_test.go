@@ -37,7 +37,7 @@ func TestBudgetFailsFastAndKeepsHeadroomForPeople(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := newFake(t, func(w http.ResponseWriter, _ *http.Request) { answer(w, 200, `{"id":"7"}`) })
 			l := rate.NewLimiter(rate.Every(24*time.Hour), tt.burst)
-			c := f.client(WithLimiter(l), WithMaxBudgetWait(2*time.Second))
+			c := f.client(WithBudget(LocalBudget(l)), WithMaxBudgetWait(2*time.Second))
 			// Without the fast failure, the limiter would report the wait
 			// against this deadline, not as a spent budget.
 			ctx, cancel := context.WithTimeout(t.Context(), time.Hour)

@@ -2,19 +2,12 @@ package dialpad
 
 import (
 	"context"
-	"iter"
 	"net/http"
 )
 
 // CallCenters lists call centers, filtered by office and name.
 func (c *Client) CallCenters(ctx context.Context, f ListFilter) ([]CallCenter, error) {
 	return list[CallCenter](ctx, c, "/api/v2/callcenters", f.query(true))
-}
-
-// EachCallCenter yields call centers page by page, for companies too large
-// to collect; an error is yielded once, last.
-func (c *Client) EachCallCenter(ctx context.Context, f ListFilter) iter.Seq2[CallCenter, error] {
-	return each[CallCenter](ctx, c, "/api/v2/callcenters", f.query(true))
 }
 
 // CallCenter returns one call center.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
-	"golang.org/x/time/rate"
 )
 
 const (
@@ -25,7 +24,7 @@ type Client struct {
 	budget  Budget
 	maxWait time.Duration // WithMaxBudgetWait (budget.go)
 	cache   ReadCache     // WithReadCache (readcache.go)
-	backoff time.Duration
+	backoff time.Duration // first wait between GET retries; it doubles on each
 	logger  *slog.Logger
 	now     func() time.Time // clock for HTTP-date Retry-After
 	wrote   func(method, path string)
@@ -40,7 +39,6 @@ type settings struct {
 	budget  Budget
 	maxWait time.Duration
 	cache   ReadCache
-	backoff time.Duration
 	logger  *slog.Logger
 	wrote   func(method, path string)
 }
@@ -60,30 +58,10 @@ func WithHTTPClient(hc *http.Client) Option {
 	}
 }
 
-// WithLimiter makes every HTTP attempt, retries included, wait on l first.
-// Share one limiter per company: Dialpad allows 20 requests/s per company.
-func WithLimiter(l *rate.Limiter) Option {
-	return func(s *settings) {
-		if l != nil {
-			s.budget = LocalBudget(l)
-		}
-	}
-}
-
 // WithBudget makes every HTTP attempt, retries included, take one request
 // of b first: the company's budget, in this process or shared (budget.go).
 func WithBudget(b Budget) Option {
 	return func(s *settings) { s.budget = b }
-}
-
-// WithRetryBackoff sets the first backoff between GET retries; it doubles
-// on each retry.
-func WithRetryBackoff(d time.Duration) Option {
-	return func(s *settings) {
-		if d > 0 {
-			s.backoff = d
-		}
-	}
 }
 
 // WithLogger sets where retries are logged; default slog.Default().
@@ -107,9 +85,8 @@ func WithWriteObserver(fn func(method, path string)) Option {
 // emulator's URL; API paths (/api/v2/...) are appended to it.
 func New(baseURL string, opts ...Option) *Client {
 	s := settings{
-		hc:      &http.Client{Timeout: defaultTimeout},
-		backoff: defaultRetryBackoff,
-		logger:  slog.Default(),
+		hc:     &http.Client{Timeout: defaultTimeout},
+		logger: slog.Default(),
 	}
 	for _, opt := range opts {
 		opt(&s)
@@ -121,7 +98,7 @@ func New(baseURL string, opts ...Option) *Client {
 		budget:  s.budget,
 		maxWait: s.maxWait,
 		cache:   s.cache,
-		backoff: s.backoff,
+		backoff: defaultRetryBackoff,
 		logger:  s.logger,
 		now:     time.Now,
 		wrote:   s.wrote,

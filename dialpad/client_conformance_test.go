@@ -4,7 +4,6 @@ import (
 	"context"
 	"net/http/httptest"
 	"testing"
-	"time"
 
 	"golang.org/x/oauth2"
 
@@ -23,7 +22,7 @@ func TestClientSpeaksTheSpec(t *testing.T) {
 	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(emulator.AdminUserID)})
-	c := dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	c := dialpad.New(srv.URL, dialpad.WithTokenSource(ts))
 	ok := func(err error) {
 		t.Helper()
 		if err != nil {
@@ -108,8 +107,9 @@ func TestClientSpeaksTheSpec(t *testing.T) {
 		TargetType: dialpad.TargetCallCenter, TargetID: cc.ID,
 	})
 	ok(err)
-	name := "Renamed greeting"
-	check(c.UpdateCustomIVRDetails(ctx, ivr.ID, dialpad.UpdateCustomIVRDetails{Name: &name}))
+	renamed := *ivr
+	renamed.Name = "Renamed greeting"
+	check(c.SaveCustomIVRDetails(ctx, dialpad.TargetCallCenter, cc.ID, ivr.ID, *ivr, renamed))
 	check(c.AssignCustomIVR(ctx, dialpad.TargetCallCenter, cc.ID, "GREETING", dialpad.AssignCustomIVR{IVRID: ivr.ID}))
 	ok(c.UnassignCustomIVR(ctx, dialpad.TargetCallCenter, cc.ID, "GREETING", dialpad.AssignCustomIVR{IVRID: ivr.ID}))
 }
@@ -122,7 +122,7 @@ func TestClientSpeaksTheSpecLargeCompany(t *testing.T) {
 	srv := httptest.NewServer(spectest.Wrap(t, emu))
 	t.Cleanup(srv.Close)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(emulator.AdminUserID)})
-	c := dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	c := dialpad.New(srv.URL, dialpad.WithTokenSource(ts))
 	for name, read := range map[string]func() error{
 		"offices":      func() error { _, err := c.Offices(ctx); return err },
 		"call centers": func() error { _, err := c.CallCenters(ctx, dialpad.ListFilter{}); return err },

@@ -19,7 +19,7 @@ func clientAs(t testing.TB, emu *emulator.Emulator, user dialpad.ID) *dialpad.Cl
 	srv := httptest.NewServer(emu)
 	t.Cleanup(srv.Close)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: emu.IssueToken(user)})
-	return dialpad.New(srv.URL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	return dialpad.New(srv.URL, dialpad.WithTokenSource(ts))
 }
 
 func TestClientFollowsEmulatorCursorsWithFilters(t *testing.T) {

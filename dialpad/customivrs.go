@@ -33,11 +33,6 @@ func (c *Client) UnassignCustomIVR(ctx context.Context, targetType string, targe
 	return c.send(ctx, http.MethodDelete, ivrAssignmentPath(targetType, targetID, ivrType), in, nil)
 }
 
-// UpdateCustomIVRDetails renames or redescribes an IVR.
-func (c *Client) UpdateCustomIVRDetails(ctx context.Context, ivrID ID, in UpdateCustomIVRDetails) (*CustomIVR, error) {
-	return sendOne[CustomIVR](ctx, c, http.MethodPatch, "/api/v2/customivrs/"+ivrID.String(), in)
-}
-
 func ivrAssignmentPath(targetType string, targetID ID, ivrType string) string {
 	return "/api/v2/customivrs/" + url.PathEscape(targetType) + "/" + targetID.String() + "/" + url.PathEscape(ivrType)
 }

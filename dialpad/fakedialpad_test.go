@@ -44,9 +44,12 @@ func (f *fakeDialpad) requests() []seen {
 	return append([]seen(nil), f.reqs...)
 }
 
-// client returns a Client for the fake with a 1ms retry backoff.
+// client returns a Client for the fake with a 1ms retry backoff, so tests
+// that fail reads on purpose do not wait production's.
 func (f *fakeDialpad) client(opts ...Option) *Client {
-	return New(f.URL, append([]Option{WithRetryBackoff(time.Millisecond)}, opts...)...)
+	c := New(f.URL, opts...)
+	c.backoff = time.Millisecond
+	return c
 }
 
 // answer writes a JSON body with status.

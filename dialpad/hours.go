@@ -111,16 +111,6 @@ func (w WeekHours) Equal(o WeekHours) bool {
 	return true
 }
 
-// IsClosedDay reports a day with no open range while hours apply. With
-// hours_on off the place takes calls 24/7, so no day is closed.
-func (w WeekHours) IsClosedDay(d Weekday) bool {
-	if !w.HoursOn {
-		return false
-	}
-	ranges, _ := ParseDay(d, w.Day(d))
-	return len(ranges) == 0
-}
-
 // Range is one open period of a day, in minutes since midnight; Close is
 // exclusive and may be EndOfDay.
 type Range struct {
@@ -170,13 +160,4 @@ func FormatClock(min int) string {
 		return EndOfDayClock
 	}
 	return fmt.Sprintf("%02d:%02d", min/60, min%60)
-}
-
-// FormatDay writes ranges as Dialpad's flat list of open/close pairs.
-func FormatDay(ranges []Range) []string {
-	flat := make([]string, 0, 2*len(ranges))
-	for _, r := range ranges {
-		flat = append(flat, FormatClock(r.Open), FormatClock(r.Close))
-	}
-	return flat
 }

@@ -3,7 +3,6 @@ package dialpad
 import (
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 )
@@ -190,9 +189,6 @@ func TestParseDay(t *testing.T) {
 			if !slices.Equal(texts, tt.errors) {
 				t.Errorf("errors\n got %q\nwant %q", texts, tt.errors)
 			}
-			if len(errs) == 0 && !slices.Equal(FormatDay(got), tt.flat) && len(tt.flat) > 0 {
-				t.Errorf("FormatDay = %q, want %q", FormatDay(got), tt.flat)
-			}
 		})
 	}
 }
@@ -202,32 +198,6 @@ func TestHoursErrorFields(t *testing.T) {
 	want := []HoursError{{Day: Thursday, Range: 1, Msg: "overlaps the range above it (08:00-18:00)"}}
 	if !reflect.DeepEqual(errs, want) {
 		t.Errorf("errors = %+v, want %+v", errs, want)
-	}
-}
-
-func TestValidateWeek(t *testing.T) {
-	good := WeekHours{
-		HoursOn:     true,
-		MondayHours: []string{"08:00", "12:00", "13:00", "18:00"},
-		FridayHours: []string{"00:00", "23:59"},
-	}
-	if errs := ValidateWeek(good); errs != nil {
-		t.Errorf("good week: %v", errs)
-	}
-	bad := good
-	bad.TuesdayHours = []string{"18:00", "08:00"}
-	bad.SundayHours = []string{"10:00"}
-	bad.HoursOn = false // lists are still sent, so still checked
-	var got []string
-	for _, e := range ValidateWeek(bad) {
-		got = append(got, e.Error())
-	}
-	want := []string{
-		"Tuesday, range 1: closes (08:00) before it opens (18:00): a night shift? Split it at midnight",
-		"Sunday: 1 times given; every range needs an opening and a closing time",
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("errors\n got %q\nwant %q", got, want)
 	}
 }
 
@@ -287,21 +257,8 @@ func TestOpenAt(t *testing.T) {
 	}
 }
 
-func TestClosedDayAndEqual(t *testing.T) {
+func TestEqual(t *testing.T) {
 	w := WeekHours{HoursOn: true, MondayHours: []string{"08:00", "18:00"}, TuesdayHours: []string{}}
-	var closed []string
-	for _, d := range Weekdays() {
-		if w.IsClosedDay(d) {
-			closed = append(closed, d.Label())
-		}
-	}
-	if want := []string{"Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}; !slices.Equal(closed, want) {
-		t.Errorf("closed days %v, want %v", closed, want)
-	}
-	if (WeekHours{MondayHours: nil}).IsClosedDay(Monday) {
-		t.Error("hours_on off: no day is closed")
-	}
-
 	tests := []struct {
 		name string
 		a, b WeekHours
@@ -321,19 +278,6 @@ func TestClosedDayAndEqual(t *testing.T) {
 		if got := tt.b.Equal(tt.a); got != tt.want {
 			t.Errorf("%s: Equal (swapped) = %v", tt.name, got)
 		}
-	}
-}
-
-func TestFormatDay(t *testing.T) {
-	got := FormatDay([]Range{{0, 90}, {600, EndOfDay}})
-	if want := []string{"00:00", "01:30", "10:00", "23:59"}; !slices.Equal(got, want) {
-		t.Errorf("FormatDay = %q, want %q", got, want)
-	}
-	if got := FormatDay(nil); got == nil || len(got) != 0 {
-		t.Errorf("FormatDay(nil) = %#v, want an empty, non-nil list (sent as [])", got)
-	}
-	if s := strings.Join(FormatDay([]Range{{5, 65}}), " "); s != "00:05 01:05" {
-		t.Errorf("got %s", s)
 	}
 }
 

@@ -81,17 +81,6 @@ func ParseDay(d Weekday, flat []string) ([]Range, []HoursError) {
 	return ranges, errs
 }
 
-// ValidateWeek checks every day, Monday first. Days are checked even with
-// hours_on off: the lists are still sent and kept.
-func ValidateWeek(w WeekHours) []HoursError {
-	var errs []HoursError
-	for _, d := range Weekdays() {
-		_, e := ParseDay(d, w.Day(d))
-		errs = append(errs, e...)
-	}
-	return errs
-}
-
 // SplitAtMidnight splits a night shift, a range that closes before it opens
 // (22:00 to 06:00), into the part on its own day, up to the end of the day
 // (22:00 to 23:59), and the part on the next, from midnight (00:00 to 06:00).

@@ -196,12 +196,6 @@ func IsRecordingIVR(name string) bool {
 	return slices.Contains([]string{"AUTO_RECORDING", "CALLAI_AUTO_RECORDING", "CG_AUTO_RECORDING"}, name)
 }
 
-// IVRTargetTypes are the target_type values GET /customivrs takes.
-func IVRTargetTypes() []string {
-	return []string{"callcenter", "callrouter", "channel", "coachinggroup", "coachingteam",
-		"department", "office", "room", "staffgroup", "unknown", "user"}
-}
-
 // IVRUploadTargetTypes are the target_type values POST /customivrs takes.
 func IVRUploadTargetTypes() []string {
 	return []string{"callcenter", "coachingteam", "department", "office", "user"}

@@ -87,26 +87,3 @@ func TestListErrorMidway(t *testing.T) {
 		t.Errorf("error %q lost the server's message", err)
 	}
 }
-
-func TestEachCallCenterStopsWhenTheLoopBreaks(t *testing.T) {
-	f := newFake(t, pagesByCursor(map[string]string{
-		"":   `{"items":[{"id":"1"},{"id":"2"}],"cursor":"c2"}`,
-		"c2": `{"items":[{"id":"3"}]}`,
-	}))
-	var ids []ID
-	for cc, err := range f.client().EachCallCenter(t.Context(), ListFilter{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, cc.ID)
-		if len(ids) == 2 {
-			break
-		}
-	}
-	if !slices.Equal(ids, []ID{1, 2}) {
-		t.Fatalf("ids %v", ids)
-	}
-	if n := len(f.requests()); n != 1 {
-		t.Errorf("%d requests, want 1: breaking out must not fetch the next page", n)
-	}
-}

@@ -72,8 +72,7 @@ func TestOutcomeKnownWhenNothingWasSent(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // connection refused from now on
-	c := dialpad.New(url, dialpad.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "t"})),
-		dialpad.WithRetryBackoff(time.Millisecond))
+	c := dialpad.New(url, dialpad.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "t"})))
 	_, err := c.UpdateCallCenter(t.Context(), 7, dialpad.Patch{"name": "x"})
 	if err == nil || errors.Is(err, dialpad.ErrOutcomeUnknown) {
 		t.Fatalf("refused connection: err = %v, want a failure that is not ErrOutcomeUnknown", err)

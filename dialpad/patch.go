@@ -38,9 +38,6 @@ type Diff struct {
 	Conflicts []Conflict
 }
 
-// Empty reports that there is nothing to send and nothing to resolve.
-func (d Diff) Empty() bool { return len(d.Patch) == 0 && len(d.Conflicts) == 0 }
-
 // HasConflicts reports that nothing may be sent until the person decides.
 func (d Diff) HasConflicts() bool { return len(d.Conflicts) > 0 }
 

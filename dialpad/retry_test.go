@@ -122,7 +122,7 @@ func TestLimiterIsConsultedPerAttempt(t *testing.T) {
 		f := newFake(t, failing(2, statusHandler(503)))
 		// Practically no refill: the tokens left count the attempts.
 		l := rate.NewLimiter(rate.Every(24*time.Hour), 10)
-		if _, err := f.client(WithLimiter(l)).CallCenter(t.Context(), 7); err != nil {
+		if _, err := f.client(WithBudget(LocalBudget(l))).CallCenter(t.Context(), 7); err != nil {
 			t.Fatal(err)
 		}
 		if left := l.Tokens(); left < 6.9 || left > 7.1 {
@@ -135,7 +135,7 @@ func TestLimiterIsConsultedPerAttempt(t *testing.T) {
 		// The deadline lets Wait fail at once instead of waiting a day.
 		ctx, cancel := context.WithTimeout(t.Context(), time.Hour)
 		defer cancel()
-		_, err := f.client(WithLimiter(l)).CallCenter(ctx, 7)
+		_, err := f.client(WithBudget(LocalBudget(l))).CallCenter(ctx, 7)
 		if err == nil || errors.Is(err, ErrUpstream) {
 			t.Fatalf("error %v, want the limiter's refusal", err)
 		}
@@ -151,7 +151,9 @@ func TestRetryThatCannotFinishIsNotStarted(t *testing.T) {
 	f := newFake(t, failing(99, statusHandler(503)))
 	ctx, cancel := context.WithTimeout(t.Context(), 200*time.Millisecond)
 	defer cancel()
-	_, err := f.client(WithRetryBackoff(time.Hour)).CallCenter(ctx, 7)
+	c := f.client()
+	c.backoff = time.Hour
+	_, err := c.CallCenter(ctx, 7)
 	if !errors.Is(err, ErrUpstream) || errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("error %v, want Dialpad's 503 without waiting for the deadline", err)
 	}

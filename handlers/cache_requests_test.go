@@ -90,23 +90,6 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 	}
 }
 
-func TestWriteTracker(t *testing.T) {
-	if WroteToDialpad(t.Context()) {
-		t.Error("a context without a tracker reports a write")
-	}
-	ctx, noteWrite := WithWriteTracker(t.Context())
-	if WroteToDialpad(ctx) {
-		t.Error("a fresh tracker reports a write")
-	}
-	noteWrite(http.MethodPatch, "/api/v2/offices/7")
-	if !WroteToDialpad(ctx) {
-		t.Error("the noted write is not reported")
-	}
-	if other, _ := WithWriteTracker(t.Context()); WroteToDialpad(other) {
-		t.Error("another request's tracker reports my write")
-	}
-}
-
 func TestAffectedBy(t *testing.T) {
 	tests := []struct {
 		path, prefix string

@@ -5,7 +5,6 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/oauth2"
 
@@ -49,8 +48,7 @@ func TestPanicInFanOutIsA500(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			client := dialpad.New(f.url,
 				dialpad.WithHTTPClient(&http.Client{Transport: panicOn{tt.panicOn, http.DefaultTransport}}),
-				dialpad.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: f.token})),
-				dialpad.WithRetryBackoff(time.Millisecond))
+				dialpad.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: f.token})))
 			req := httptest.NewRequest(http.MethodGet, tt.target, nil)
 			req.SetPathValue("id", cc.ID.String())
 			req = req.WithContext(WithIdentity(req.Context(), ownTokenIdentity(f.id.User, client)))

@@ -13,7 +13,6 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
-	"switchboard/handlers/formstate"
 	"switchboard/views"
 )
 
@@ -207,7 +206,7 @@ func TestSaveTimeoutIs504(t *testing.T) {
 	f := newFixture(t, emulator.AdminUserID)
 	ccs := f.callCenters(dialpad.ListFilter{})
 	cc := ccs[0]
-	token, err := formstate.Seal(f.h.FormKey, "callcenter:"+cc.ID.String(), cc)
+	token, err := f.h.seal("callcenter:"+cc.ID.String(), cc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -99,7 +99,10 @@ func TestIVRRename(t *testing.T) {
 	t.Run("someone renamed it meanwhile", func(t *testing.T) {
 		path, form := s.renameForm(sales, jazz)
 		other := "Renamed elsewhere"
-		if _, err := s.api.UpdateCustomIVRDetails(t.Context(), jazz.ID, dialpad.UpdateCustomIVRDetails{Name: &other}); err != nil {
+		now, _, _ := dialpad.FindCustomIVR(s.ivrTypes(dialpad.TargetCallCenter, sales), jazz.ID)
+		theirs := now
+		theirs.Name = other
+		if _, err := s.api.SaveCustomIVRDetails(t.Context(), dialpad.TargetCallCenter, sales, jazz.ID, now, theirs); err != nil {
 			t.Fatal(err)
 		}
 		form.Set("name", "Mine")

@@ -53,7 +53,6 @@ func newFixture(t *testing.T, user dialpad.ID) *fixture {
 	logger := slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	client := dialpad.New(srv.URL,
 		dialpad.WithTokenSource(oauth2.StaticTokenSource(&oauth2.Token{AccessToken: token})),
-		dialpad.WithRetryBackoff(time.Millisecond),
 		dialpad.WithLogger(logger))
 	me, err := client.Me(t.Context())
 	if err != nil {

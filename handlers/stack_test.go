@@ -2,7 +2,6 @@ package handlers_test
 
 import (
 	"testing"
-	"time"
 
 	"golang.org/x/oauth2"
 
@@ -31,7 +30,7 @@ func newStack(t *testing.T, opts ...webtest.Option) *stack {
 	opts = append([]webtest.Option{webtest.WithEmulator(emulator.Options{CompanyRPS: -1})}, opts...)
 	st := webtest.Start(t, opts...)
 	ts := oauth2.StaticTokenSource(&oauth2.Token{AccessToken: st.Emulator.IssueToken(emulator.AdminUserID)})
-	api := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts), dialpad.WithRetryBackoff(time.Millisecond))
+	api := dialpad.New(st.EmulatorURL, dialpad.WithTokenSource(ts))
 	return &stack{Stack: st, t: t, api: api}
 }
 

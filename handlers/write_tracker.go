@@ -29,13 +29,6 @@ func WithWriteTracker(ctx context.Context) (context.Context, func(method, path s
 	}
 }
 
-// WroteToDialpad reports whether the request carrying ctx has, so far,
-// made a write Dialpad accepted. Without a tracker it reports false.
-func WroteToDialpad(ctx context.Context) bool {
-	t := writeTrackerFrom(ctx)
-	return t != nil && len(t.since(0)) > 0
-}
-
 // since returns the paths written after the first n.
 func (t *writeTracker) since(n int) []string {
 	t.mu.Lock()

@@ -32,8 +32,7 @@ type Server struct {
 	hc       *http.Client // for Dialpad: API calls, deauthorize
 	tokenHC  *http.Client // hc, sending token requests as JSON (see oauthContext)
 	sessions *scs.SessionManager
-	store    scs.Store // where sessions live (WithSessionStore); memstore by default
-	renewing locker    // one token renewal at a time per session, across instances with Redis
+	renewing locker // one token renewal at a time per session, across instances with Redis
 	oauth    *oauth2.Config
 	h        *handlers.Handler
 	limiters *limiters
@@ -57,15 +56,6 @@ func WithClock(now func() time.Time) Option {
 // WithHTTPClient sets the client used for every call to Dialpad.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(s *Server) { s.hc = hc }
-}
-
-// WithSessionStore keeps sessions in st instead of the process's memory.
-// Token renewal reads the session again from st, but its lock, and the
-// check that keeps a stale token from being written back, hold within one
-// process unless the storage has Redis (WithStorage): then they hold
-// across every instance on it.
-func WithSessionStore(st scs.Store) Option {
-	return func(s *Server) { s.store = st }
 }
 
 // New wires the console for cfg.
@@ -93,15 +83,12 @@ func New(cfg Config, logger *slog.Logger, opts ...Option) (*Server, error) {
 	}
 
 	s.sessions = scs.New()
-	if s.store == nil {
-		s.store = s.sessionStore() // the storage's, or memory
-	}
 	var commits locker = newKeyedLocks()
 	if rdb := s.redis(); rdb != nil {
 		s.renewing = sharedLocks{local: newKeyedLocks(), remote: redisstate.NewLocks(rdb, "renew:", renewLockTTL)}
 		commits = sharedLocks{local: newKeyedLocks(), remote: redisstate.NewLocks(rdb, "commit:", commitLockTTL)}
 	}
-	s.sessions.Store = &tokenKeepingStore{Store: s.store, codec: s.sessions.Codec, locks: commits}
+	s.sessions.Store = &tokenKeepingStore{Store: s.sessionStore(), codec: s.sessions.Codec, locks: commits}
 	s.sessions.Lifetime = sessionLifetime
 	s.sessions.IdleTimeout = sessionIdle
 	s.sessions.Cookie.Name = sessionCookie

@@ -53,10 +53,3 @@ func (k *keyedLocks) leave(key string, l *keyedLock) {
 		delete(k.locks, key)
 	}
 }
-
-// size is how many keys have a lock, for tests.
-func (k *keyedLocks) size() int {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return len(k.locks)
-}

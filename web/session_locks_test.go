@@ -35,7 +35,10 @@ func TestKeyedLocks(t *testing.T) {
 	}()
 	unlockA()
 	<-got
-	if n := k.size(); n != 0 {
+	k.mu.Lock()
+	n := len(k.locks)
+	k.mu.Unlock()
+	if n != 0 {
 		t.Errorf("%d locks left after everyone let go, want 0", n)
 	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"switchboard/dialpad/emulator"
 	"switchboard/web"
+	"switchboard/web/store"
 	"switchboard/web/webtest"
 )
 
@@ -60,10 +61,15 @@ func (l *loadBarrier) Find(token string) ([]byte, bool, error) {
 // succeed, the save reaches Dialpad once, Dialpad sees one refresh, and
 // the person stays signed in.
 func TestConcurrentRequestsAfterExpiryRenewOnce(t *testing.T) {
-	store := &loadBarrier{Store: memstore.New()}
+	sessions := &loadBarrier{Store: memstore.New()}
+	db, err := store.OpenThrowaway(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
 	st := webtest.Start(t,
 		webtest.WithEmulator(emulator.Options{TokenTTL: 5 * time.Minute}),
-		webtest.WithServerOptions(web.WithSessionStore(store)))
+		webtest.WithServerOptions(web.WithStorage(&web.Storage{DB: db, Sessions: sessions})))
 	b := st.LoginAs(t, emulator.AdminUserID)
 	router := routerNamed(t, st, "VIP Customer Router")
 	routerPath := "/routers/" + router.ID.String()
@@ -88,7 +94,7 @@ func TestConcurrentRequestsAfterExpiryRenewOnce(t *testing.T) {
 		}, http.StatusOK},
 		{"the router's save", func() *webtest.Response { return b.PostForm(routerPath, edit) }, http.StatusSeeOther},
 	}
-	store.arm(len(requests))
+	sessions.arm(len(requests))
 	answers := make([]*webtest.Response, len(requests))
 	var wg sync.WaitGroup
 	for i, r := range requests {

@@ -42,7 +42,6 @@ type Store[V any] interface {
 	Set(key string, e Entry[V], ttl time.Duration)
 	// DeletePrefix drops every entry whose key starts with prefix.
 	DeletePrefix(prefix string)
-	Len() int
 }
 
 // Drops is a record of dropped prefixes shared by several instances
@@ -175,10 +174,4 @@ func (c *Cache[V]) DropPrefix(prefix string) {
 // read at fetched, since.
 func (c *Cache[V]) droppedElsewhere(key string, fetched time.Time) bool {
 	return c.Drops != nil && c.Drops.DroppedSince(key, fetched)
-}
-
-// Len is how many entries the store holds, expired ones included.
-func (c *Cache[V]) Len() int {
-	c.setup()
-	return c.Store.Len()
 }

@@ -140,8 +140,8 @@ func TestMemoryIsBounded(t *testing.T) {
 	for i := range 5 {
 		m.Set("k"+strconv.Itoa(i), Entry[int]{Value: i, Fetched: t0.Add(time.Duration(i) * time.Millisecond)}, time.Minute)
 	}
-	if m.Len() != 3 {
-		t.Fatalf("%d entries, want 3", m.Len())
+	if n := len(m.entries); n != 3 {
+		t.Fatalf("%d entries, want 3", n)
 	}
 	if _, ok := m.Get("k0"); ok {
 		t.Error("the entry closest to expiry survived")

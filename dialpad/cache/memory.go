@@ -71,9 +71,3 @@ func (m *Memory[V]) DeletePrefix(prefix string) {
 		}
 	}
 }
-
-func (m *Memory[V]) Len() int {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	return len(m.entries)
-}

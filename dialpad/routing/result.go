@@ -5,21 +5,6 @@ import (
 	"time"
 )
 
-// Outcome is how Dialpad would count a routing attempt.
-type Outcome int
-
-const (
-	Routed       Outcome = iota // the call goes to the answer's target
-	RoutingError                // the call goes to the default target and the error count grows
-)
-
-func (o Outcome) String() string {
-	if o == Routed {
-		return "routed"
-	}
-	return "routing error"
-}
-
 // Result is one routing attempt as the routing service answered it.
 type Result struct {
 	Status  int           // HTTP status, 0 if none came
@@ -33,14 +18,6 @@ type Result struct {
 // IsRoutingError reports whether Dialpad would count the attempt as a
 // routing error. It does not know whether the target exists: see CheckTarget.
 func (r Result) IsRoutingError() bool { return r.Problem != "" || r.Answer == nil }
-
-// Outcome is IsRoutingError as an Outcome.
-func (r Result) Outcome() Outcome {
-	if r.IsRoutingError() {
-		return RoutingError
-	}
-	return Routed
-}
 
 // CheckTarget returns r with a Problem when its answer names a target that
 // does not exist. describeTarget says whether a target exists and its name.

@@ -19,11 +19,6 @@ const (
 	ViewAudit    Action = "view_audit"    // /audit and its CSV
 )
 
-// Actions lists every action, for tests that walk them all.
-func Actions() []Action {
-	return []Action{View, EditHours, EditRouter, ResetRouter, TestRouter, EditIVR, BulkHours, CopyIVR, ManageAccess, ViewAudit}
-}
-
 // PerOffice reports whether the action is judged against the office of the
 // resource it touches.
 func (a Action) PerOffice() bool {

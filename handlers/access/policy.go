@@ -12,9 +12,6 @@ type Rights struct {
 	grants []Grant
 }
 
-// RightsOf is rights made of exactly these grants, for tests and tools.
-func RightsOf(grants ...Grant) Rights { return Rights{grants: slices.Clone(grants)} }
-
 // Can reports whether the person may do a on a resource of office. For
 // company-wide actions the office is ignored; a zero office (a resource
 // whose office is unknown) is only within reach of company-wide roles.
@@ -48,17 +45,6 @@ func (r Rights) Role() Role {
 		}
 	}
 	return best
-}
-
-// Offices lists the offices the person is office admin of, in grant order.
-func (r Rights) Offices() []dialpad.ID {
-	var ids []dialpad.ID
-	for _, g := range r.grants {
-		if g.Role == OfficeAdmin && !slices.Contains(ids, g.OfficeID) {
-			ids = append(ids, g.OfficeID)
-		}
-	}
-	return ids
 }
 
 // Grants are the grants the rights were made of.

@@ -55,7 +55,7 @@ func TestResolve(t *testing.T) {
 // grant may not even view, which is what the 403 page rests on.
 func TestResolveNoRoleSeesNothing(t *testing.T) {
 	r := access.Resolve(access.CompanyKey, dialpad.User{Emails: []string{"x@example.com"}, AdminOfficeIDs: []dialpad.ID{london}}, nil)
-	for _, a := range access.Actions() {
+	for _, a := range actions() {
 		if r.Can(a, london) {
 			t.Errorf("a person without a grant may %s", a)
 		}

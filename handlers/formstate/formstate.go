@@ -26,24 +26,15 @@ const (
 	// version is the first byte of every token, so the format can change
 	// without old tokens being misread.
 	version byte = 1
-	// MinKeyLen is the shortest key Seal and Open accept.
+	// MinKeyLen is the shortest key Sealer.Seal and Open accept.
 	MinKeyLen = 32
-	// MaxTokenLen caps a token's encoded size; Seal refuses to produce a
+	// MaxTokenLen caps a token's encoded size; Sealer.Seal refuses to produce a
 	// longer one and Open rejects it unread.
 	MaxTokenLen = 64 << 10
 	// MaxPayloadLen caps the JSON a token may inflate to.
 	MaxPayloadLen = 1 << 20
 	macLen        = sha256.Size
 )
-
-// DeriveKey turns the OAuth client secret into the form-state key. The label
-// keeps it distinct from any other key derived from the same secret, and the
-// result is stable across restarts, so forms rendered before one still save.
-func DeriveKey(secret string) []byte {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte("switchboard/formstate/v1"))
-	return m.Sum(nil)
-}
 
 // mac covers the version, the kind (length-prefixed, so kind and payload
 // cannot trade bytes) and the compressed payload.

@@ -61,7 +61,7 @@ func fullCallCenter() dialpad.CallCenter {
 func TestRoundTrip(t *testing.T) {
 	key := testKey(1)
 	want := fullCallCenter()
-	token, err := Seal(key, "callcenter:5835806903417907", want)
+	token, err := new(Sealer).Seal(key, "callcenter:5835806903417907", want)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,14 +75,14 @@ func TestRoundTrip(t *testing.T) {
 	if strings.ContainsAny(token, "+/=\n") {
 		t.Errorf("token is not URL/form safe: %q", token)
 	}
-	again, _ := Seal(key, "callcenter:5835806903417907", want)
+	again, _ := new(Sealer).Seal(key, "callcenter:5835806903417907", want)
 	if again != token {
 		t.Error("sealing the same value twice gave two tokens")
 	}
 }
 
 // A Sealer reuses its compressors: every token must still be exactly the
-// one Seal makes, whatever was sealed before it, also from several
+// one a fresh Sealer makes, whatever was sealed before it, also from several
 // goroutines at once.
 func TestSealerReusesCompressors(t *testing.T) {
 	key := testKey(1)
@@ -90,7 +90,7 @@ func TestSealerReusesCompressors(t *testing.T) {
 	small := dialpad.CallCenter{ID: 7, Name: "Night desk"}
 	want := map[string]string{}
 	for kind, v := range map[string]dialpad.CallCenter{"callcenter:1": big, "callcenter:7": small} {
-		token, err := Seal(key, kind, v)
+		token, err := new(Sealer).Seal(key, kind, v)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -112,7 +112,7 @@ func TestSealerReusesCompressors(t *testing.T) {
 					return
 				}
 				if token != want[kind] {
-					t.Errorf("Sealer's token for %s differs from Seal's", kind)
+					t.Errorf("reused Sealer's token for %s differs from a fresh one's", kind)
 					return
 				}
 				var got dialpad.CallCenter
@@ -130,7 +130,7 @@ func TestSealerReusesCompressors(t *testing.T) {
 func TestSealedSize(t *testing.T) {
 	cc := fullCallCenter()
 	js, _ := json.Marshal(cc)
-	token, err := Seal(testKey(1), "callcenter:5835806903417907", cc)
+	token, err := new(Sealer).Seal(testKey(1), "callcenter:5835806903417907", cc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,7 +145,7 @@ func TestSealedSize(t *testing.T) {
 
 func TestOpenRejects(t *testing.T) {
 	key := testKey(1)
-	token, err := Seal(key, "callcenter:1", fullCallCenter())
+	token, err := new(Sealer).Seal(key, "callcenter:1", fullCallCenter())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestOpenRejects(t *testing.T) {
 // Every single flipped bit anywhere in the token must be caught.
 func TestOpenRejectsEveryTamperedByte(t *testing.T) {
 	key := testKey(1)
-	token, err := Seal(key, "callcenter:1", fullCallCenter())
+	token, err := new(Sealer).Seal(key, "callcenter:1", fullCallCenter())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -207,7 +207,7 @@ func TestOpenRejectsEveryTamperedByte(t *testing.T) {
 }
 
 func TestShortKeys(t *testing.T) {
-	if _, err := Seal(make([]byte, MinKeyLen-1), "k", 1); err == nil {
+	if _, err := new(Sealer).Seal(make([]byte, MinKeyLen-1), "k", 1); err == nil {
 		t.Error("Seal accepted a short key")
 	}
 	if err := Open(nil, "k", "AAAA", new(int)); err == nil || errors.Is(err, ErrTampered) {
@@ -216,7 +216,7 @@ func TestShortKeys(t *testing.T) {
 }
 
 func TestSealLimits(t *testing.T) {
-	if _, err := Seal(testKey(1), "k", func() {}); err == nil {
+	if _, err := new(Sealer).Seal(testKey(1), "k", func() {}); err == nil {
 		t.Error("Seal encoded a func")
 	}
 	// Random data does not compress: sealed, it is over the token cap.
@@ -225,11 +225,11 @@ func TestSealLimits(t *testing.T) {
 	for i := range big {
 		big[i] = byte(rng.Uint32())
 	}
-	if _, err := Seal(testKey(1), "k", big); err == nil {
+	if _, err := new(Sealer).Seal(testKey(1), "k", big); err == nil {
 		t.Error("Seal produced an oversized token")
 	}
 	// Compressible but over the JSON cap.
-	if _, err := Seal(testKey(1), "k", strings.Repeat("a", MaxPayloadLen)); err == nil {
+	if _, err := new(Sealer).Seal(testKey(1), "k", strings.Repeat("a", MaxPayloadLen)); err == nil {
 		t.Error("Seal accepted JSON over the payload cap")
 	}
 }
@@ -252,26 +252,8 @@ func TestOpenCapsInflation(t *testing.T) {
 	}
 }
 
-func TestDeriveKey(t *testing.T) {
-	a, b := DeriveKey("secret-one"), DeriveKey("secret-two")
-	if len(a) < MinKeyLen || bytes.Equal(a, b) || !bytes.Equal(a, DeriveKey("secret-one")) {
-		t.Errorf("DeriveKey: %x %x", a, b)
-	}
-	if bytes.Contains(a, []byte("secret-one")) {
-		t.Error("the key contains the secret")
-	}
-	token, err := Seal(a, "k", "v")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var s string
-	if err := Open(DeriveKey("secret-one"), "k", token, &s); err != nil || s != "v" {
-		t.Errorf("a key derived again (as after a restart) does not open: %v %q", err, s)
-	}
-}
-
-// BenchmarkSeal seals a full call center with a fresh compressor (Seal)
-// and with a Sealer's reused one, as a server seals on every page.
+// BenchmarkSeal seals a full call center with a fresh Sealer's compressor
+// and with a reused one, as a server seals on every page.
 func BenchmarkSeal(b *testing.B) {
 	key, cc := testKey(1), fullCallCenter()
 	var s Sealer
@@ -279,7 +261,7 @@ func BenchmarkSeal(b *testing.B) {
 		name string
 		seal func([]byte, string, any) (string, error)
 	}{
-		{"fresh", Seal},
+		{"fresh", func(key []byte, kind string, v any) (string, error) { return new(Sealer).Seal(key, kind, v) }},
 		{"sealer", s.Seal},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
@@ -299,7 +281,7 @@ func BenchmarkSeal(b *testing.B) {
 
 func BenchmarkOpen(b *testing.B) {
 	key := testKey(1)
-	token, err := Seal(key, "callcenter:1", fullCallCenter())
+	token, err := new(Sealer).Seal(key, "callcenter:1", fullCallCenter())
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -12,7 +12,7 @@ import (
 func FuzzOpen(f *testing.F) {
 	key := testKey(1)
 	want := fullCallCenter()
-	token, err := Seal(key, "callcenter:1", want)
+	token, err := new(Sealer).Seal(key, "callcenter:1", want)
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -9,23 +9,18 @@ import (
 	"sync"
 )
 
-// Seal encodes v as JSON, compresses it and signs it for kind, returning a
-// URL- and form-safe token. Kind names what the token holds and should carry
-// the resource's id ("callcenter:123"), so a token cannot be replayed into
-// another form. A server sealing on every page should keep a Sealer.
-func Seal(key []byte, kind string, v any) (string, error) {
-	return new(Sealer).Seal(key, kind, v)
-}
-
-// Sealer seals as Seal does, keeping its DEFLATE compressors between calls:
+// Sealer seals form state, keeping its DEFLATE compressors between calls:
 // a fresh one costs about 800 KB of tables, several times everything else
-// a page allocates. The zero value is ready; do not copy a Sealer after
-// first use.
+// a page allocates, so a server keeps one. The zero value is ready; do not
+// copy a Sealer after first use.
 type Sealer struct {
 	writers sync.Pool // of *flate.Writer
 }
 
-// Seal is the package's Seal with a compressor from s.
+// Seal encodes v as JSON, compresses it and signs it for kind, returning a
+// URL- and form-safe token. Kind names what the token holds and should carry
+// the resource's id ("callcenter:123"), so a token cannot be replayed into
+// another form.
 func (s *Sealer) Seal(key []byte, kind string, v any) (string, error) {
 	if len(key) < MinKeyLen {
 		return "", fmt.Errorf("formstate: key is %d bytes, want at least %d", len(key), MinKeyLen)

@@ -71,9 +71,6 @@ func open(ctx context.Context, loc Location) (*DB, error) {
 	return &DB{db: sdb, dialect: loc.Dialect}, nil
 }
 
-// Dialect is the kind of database.
-func (d *DB) Dialect() Dialect { return d.dialect }
-
 // Close closes the connections; a throwaway database is deleted.
 func (d *DB) Close() error {
 	err := d.db.Close()

@@ -114,12 +114,6 @@ func (b *Browser) Follow(res *Response) *Response {
 	return nil
 }
 
-// GetFollow is Get then Follow.
-func (b *Browser) GetFollow(target string) *Response {
-	b.t.Helper()
-	return b.Follow(b.Get(target))
-}
-
 // Do sends req as is (plus the jar's cookies) and reads the answer.
 func (b *Browser) Do(req *http.Request) *Response {
 	b.t.Helper()

@@ -29,7 +29,6 @@ func (s *Service) route(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, err.Error(), status)
 		return
 	}
-	s.remember(p)
 	s.opts.Logger.InfoContext(r.Context(), "demo routing: call", "call_id", p.CallID, "internal_number", p.InternalNumber, "mode", string(mode))
 
 	switch mode {

@@ -52,8 +52,7 @@ type Service struct {
 
 	mu   sync.Mutex
 	mode Mode
-	hits int
-	last *routing.Payload
+	hits int // routing requests received, valid or not (the control page shows it)
 }
 
 // New returns a healthy service.
@@ -93,34 +92,10 @@ func (s *Service) Mode() Mode {
 	return s.mode
 }
 
-// Hits counts the routing requests received, valid or not.
-func (s *Service) Hits() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.hits
-}
-
-// Last is the payload of the last routing request that decoded (and, with
-// a secret, verified).
-func (s *Service) Last() (routing.Payload, bool) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.last == nil {
-		return routing.Payload{}, false
-	}
-	return *s.last, true
-}
-
 // arrive counts a request and returns the mode to answer it in.
 func (s *Service) arrive() Mode {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.hits++
 	return s.mode
-}
-
-func (s *Service) remember(p routing.Payload) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.last = &p
 }
