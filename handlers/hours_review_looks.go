@@ -16,6 +16,7 @@ type weekLooks map[string]weekLook
 
 type weekLook struct {
 	summary []string       // shared, read-only
+	words   []views.Words  // summary cut for the page; shared, read-only
 	bars    views.WeekBars // without the now tick; Days shared, read-only
 }
 
@@ -24,7 +25,8 @@ func (l weekLooks) of(w dialpad.WeekHours) weekLook {
 	if look, ok := l[k]; ok {
 		return look
 	}
-	look := weekLook{summary: hoursSummary(w), bars: reviewWeekBars(w, time.Time{}, false)}
+	summary := hoursSummary(w)
+	look := weekLook{summary: summary, words: keepLines(summary), bars: reviewWeekBars(w, time.Time{}, false)}
 	l[k] = look
 	return look
 }
