@@ -409,7 +409,7 @@ func HoursReviewResults(v HoursReview) templ.Component {
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 35, "<th scope=\"col\">Name</th><th scope=\"col\" class=\"hours-week-col\">Week <span class=\"hours-scale\" aria-hidden=\"true\"><span>0</span><span>6</span><span>12</span><span>18</span><span>24</span></span></th><th scope=\"col\">Hours</th><th scope=\"col\">Now</th></tr></thead> ")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 35, "<th scope=\"col\" class=\"hours-name-col\">Name</th><th scope=\"col\" class=\"hours-week-col\">Week <span class=\"hours-scale\" aria-hidden=\"true\"><span>0</span><span>6</span><span>12</span><span>18</span><span>24</span></span></th><th scope=\"col\" class=\"hours-words-col\">Hours</th><th scope=\"col\" class=\"hours-now-col\">Now</th></tr></thead> ")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
