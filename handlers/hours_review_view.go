@@ -111,7 +111,13 @@ func reviewRow(it reviewItem, tz string, z zones, looks weekLooks, now time.Time
 	if loc, ok := z.load(tz); ok {
 		local := now.In(loc)
 		row.Week = withNowTick(look.bars, local)
-		row.Next = nextWords(it.Hours.StateAt(local), dialpad.WeekdayOf(local.Weekday()))
+		// One review reads one clock: the same week in the same zone says the same.
+		next, ok := look.next[tz]
+		if !ok {
+			next = nextWords(it.Hours.StateAt(local), dialpad.WeekdayOf(local.Weekday()))
+			look.next[tz] = next
+		}
+		row.Next = next
 	}
 	return row
 }
