@@ -19,8 +19,8 @@ type HoursReview struct {
 	// usual schedule to differ from.
 	Highlights bool
 	Offices    []HoursOffice
-	Count   int // rows shown, over all offices
-	Empty   EmptyState
+	Count      int // rows shown, over all offices
+	Empty      EmptyState
 	// CanBulk shows the checkboxes and the bulk button: the person may
 	// edit at least one office. ReadOnlyNote explains their absence.
 	CanBulk      bool
