@@ -15,8 +15,10 @@ import (
 type weekLooks map[string]weekLook
 
 type weekLook struct {
-	summary []string       // shared, read-only
-	bars    views.WeekBars // without the now tick; Days shared, read-only
+	summary []string          // shared, read-only
+	words   []views.Words     // summary cut for the page; shared, read-only
+	bars    views.WeekBars    // without the now tick; Days shared, read-only
+	next    map[string]string // the Now column's "opens Mon 09:00", by time zone
 }
 
 func (l weekLooks) of(w dialpad.WeekHours) weekLook {
@@ -24,7 +26,8 @@ func (l weekLooks) of(w dialpad.WeekHours) weekLook {
 	if look, ok := l[k]; ok {
 		return look
 	}
-	look := weekLook{summary: hoursSummary(w), bars: reviewWeekBars(w, time.Time{}, false)}
+	summary := hoursSummary(w)
+	look := weekLook{summary: summary, words: keepLines(summary), bars: reviewWeekBars(w, time.Time{}, false), next: map[string]string{}}
 	l[k] = look
 	return look
 }

@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -258,19 +259,57 @@ func TestHoursReviewHighlightsTheOddOneOut(t *testing.T) {
 	if got := highlightedRows(rows); !slices.Equal(got, []string{odd}) {
 		t.Fatalf("highlighted %q, want exactly %q", got, odd)
 	}
-	want := html.EscapeString("Differs from the usual schedule in London: Mon–Fri 09:00–17:00")
-	if !strings.Contains(rows[odd], want) {
-		t.Errorf("odd row lacks %q: %s", want, rows[odd])
+	// The row says only how it differs; the usual week is worded once, in
+	// its office's heading.
+	if got, want := testText(rows[odd], "differs"), "Differs: Mon–Fri 08:00–12:00, 13:00–16:00 (usually 09:00–17:00)"; got != want {
+		t.Errorf("odd row says %q, want %q", got, want)
 	}
 	if !strings.Contains(rows[odd], "hours-row-differs") {
 		t.Error("odd row is not styled as differing")
 	}
-	legend := res.Body[strings.Index(res.Body, `data-testid="legend"`):]
-	for _, s := range []string{"London:</span> Mon–Fri 09:00–17:00", "New York HQ:", "no usual schedule"} {
-		if !strings.Contains(legend, html.EscapeString(s)) && !strings.Contains(legend, s) {
-			t.Errorf("legend lacks %q", s)
+	ldn := officeGroup(t, res.Body, "London")
+	total := len(s.callCenters(dialpad.ListFilter{OfficeID: london.ID})) + len(s.departments(dialpad.ListFilter{OfficeID: london.ID}))
+	for id, want := range map[string]string{
+		"office-usual":      "Usual hours: Mon–Fri 09:00–17:00; Sat–Sun closed",
+		"office-usual-note": fmt.Sprintf("%d of %d call centers and departments keep these hours; the one below differs.", total-1, total),
+	} {
+		if got := testText(ldn, id); got != want {
+			t.Errorf("London's heading %s says %q, want %q", id, got, want)
 		}
 	}
+	if n := strings.Count(res.Body, "Usual hours:"); n != 1 {
+		t.Errorf("the page words a usual schedule %d times, want once (London's)", n)
+	}
+	ny := officeGroup(t, res.Body, "New York HQ")
+	if got := testText(ny, "office-usual-note"); !strings.HasPrefix(got, "No usual hours: no two of its ") {
+		t.Errorf("New York's heading says %q, want why it has no usual hours", got)
+	}
+	if got := testText(res.Body, "legend"); !strings.Contains(got, "Highlighted rows differ from their office’s usual hours") {
+		t.Errorf("legend says %q", got)
+	}
+	// Ranges and runs of days never wrap inside: each is one unbreakable span.
+	for name, row := range rows {
+		for _, cell := range []string{between(row, `data-testid="hours">`, "</td>"), between(row, `data-testid="differs">`, "</td>")} {
+			if bare := looseRangeRE.FindString(cell); bare != "" {
+				t.Errorf("row %q: %q may wrap inside: %s", name, bare, cell)
+			}
+		}
+	}
+}
+
+// looseRangeRE finds a range or a run of days not alone in a nowrap span.
+var looseRangeRE = regexp.MustCompile(`(?:^|[^>])(?:\d\d:\d\d|[A-Z][a-z]{2})–(?:\d\d:\d\d|[A-Z][a-z]{2})|(?:\d\d:\d\d|[A-Z][a-z]{2})–(?:\d\d:\d\d|[A-Z][a-z]{2})(?:[^<]|$)`)
+
+// officeGroup is the part of the page under the office called name.
+func officeGroup(t *testing.T, body, name string) string {
+	t.Helper()
+	for _, g := range strings.Split(body, `data-testid="office-group"`)[1:] {
+		if testText(g, "office-group-name") == name {
+			return g[:strings.Index(g+"</tbody>", "</tbody>")]
+		}
+	}
+	t.Fatalf("no office group %q", name)
+	return ""
 }
 
 func TestHoursReviewCache(t *testing.T) {

@@ -1,7 +1,6 @@
 package handlers
 
 import (
-	"cmp"
 	"strings"
 
 	"switchboard/dialpad"
@@ -114,10 +113,4 @@ func reviewDayCell(w dialpad.WeekHours, d dialpad.Weekday) string {
 		return "24/7"
 	}
 	return rangesText(w, d, "-", " ")
-}
-
-// usualText words an office's usual schedule for the legend and the row
-// note: "Mon–Fri 09:00–17:00".
-func usualText(u usualSchedule) string {
-	return cmp.Or(strings.Join(hoursSummary(u.Hours), "; "), "no hours")
 }

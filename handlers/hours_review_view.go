@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	"switchboard/dialpad"
@@ -44,6 +43,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 
 	z := zones{}
 	looks := weekLooks{}
+	diffs := map[string][]views.Words{} // by office and week: odd rows repeat too
 	byOffice := map[dialpad.ID]*views.HoursOffice{}
 	var order []dialpad.ID
 	differs := map[dialpad.ID]int{}
@@ -51,12 +51,14 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 		if !f.matches(it) {
 			continue
 		}
+		u := usual[it.OfficeID]
 		g := byOffice[it.OfficeID]
 		if g == nil {
 			o := idx[it.OfficeID]
 			g = &views.HoursOffice{Name: idx.name(it.OfficeID), Timezone: o.Timezone}
-			if u := usual[it.OfficeID]; u.found() {
-				g.Usual = fmt.Sprintf("Usual: %s (%d of %d)", usualText(u), u.Shared, u.Total)
+			if u.found() {
+				g.UsualHours = looks.of(u.Hours).words
+				v.Highlights = true
 			}
 			byOffice[it.OfficeID] = g
 			order = append(order, it.OfficeID)
@@ -64,9 +66,13 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, looks, now)
 		row.Selectable = id.May(access.BulkHours, it.OfficeID)
 		v.CanBulk = v.CanBulk || row.Selectable
-		if u := usual[it.OfficeID]; u.differs(it.Hours) {
+		if u.differs(it.Hours) {
 			row.Differs = true
-			row.DiffNote = fmt.Sprintf("Differs from the usual schedule in %s: %s", g.Name, usualText(u))
+			k := it.OfficeID.String() + weekKey(it.Hours)
+			if diffs[k] == nil {
+				diffs[k] = keepLines(usualDiff(it.Hours, u.Hours))
+			}
+			row.DiffNote = diffs[k]
 			differs[it.OfficeID]++
 		}
 		g.Rows = append(g.Rows, row)
@@ -74,6 +80,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	}
 	for _, o := range order {
 		g := byOffice[o]
+		g.UsualNote = usualNote(usual[o], differs[o])
 		g.BulkHref = officeBulkHref(g.Rows, f.OfficeID)
 		v.Offices = append(v.Offices, *g)
 	}
@@ -84,7 +91,6 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	default:
 		v.ReadOnlyNote = id.readOnlyReason(access.BulkHours, ResourceCallCenter, 0, "")
 	}
-	v.Legend = reviewLegend(d, usual, idx, differs)
 	v.Empty = f.emptyState(idx)
 	return v
 }
@@ -98,12 +104,20 @@ func reviewRow(it reviewItem, tz string, z zones, looks weekLooks, now time.Time
 		Name:     it.Name,
 		Href:     reviewEditorHref(it),
 		Timezone: tz,
-		Summary:  look.summary,
+		Summary:  look.words,
 		Status:   openBadge(it.Hours, tz, z, now),
 		Week:     look.bars,
 	}
 	if loc, ok := z.load(tz); ok {
-		row.Week = withNowTick(look.bars, now.In(loc))
+		local := now.In(loc)
+		row.Week = withNowTick(look.bars, local)
+		// One review reads one clock: the same week in the same zone says the same.
+		next, ok := look.next[tz]
+		if !ok {
+			next = nextWords(it.Hours.StateAt(local), dialpad.WeekdayOf(local.Weekday()))
+			look.next[tz] = next
+		}
+		row.Next = next
 	}
 	return row
 }
@@ -125,28 +139,6 @@ func officeBulkHref(rows []views.HoursRow, filter dialpad.ID) string {
 		return ""
 	}
 	return "/hours/bulk?" + q.Encode()
-}
-
-// reviewLegend lists the usual schedule of every office read that has items.
-func reviewLegend(d *reviewData, usual map[dialpad.ID]usualSchedule, idx officeIndex, differs map[dialpad.ID]int) []views.UsualLegend {
-	var out []views.UsualLegend
-	for _, o := range d.Offices {
-		u, ok := usual[o.ID]
-		if !ok {
-			continue
-		}
-		l := views.UsualLegend{Office: idx.name(o.ID), Found: u.found(), Shared: u.Shared, Total: u.Total, Differs: differs[o.ID]}
-		switch {
-		case u.found():
-			l.Summary = usualText(u)
-		case u.Total == 1:
-			l.Summary = "one call center or department, nothing to compare."
-		default:
-			l.Summary = "no usual schedule: no two of its " + strconv.Itoa(u.Total) + " call centers and departments share their hours."
-		}
-		out = append(out, l)
-	}
-	return out
 }
 
 // emptyState words an empty review.

@@ -15,10 +15,12 @@ type HoursReview struct {
 	Age     string   // "Data from Dialpad, 12 s ago"
 	Refresh string   // the same view, read fresh
 	CSV     string   // the same view as CSV
-	Legend  []UsualLegend
-	Offices []HoursOffice
-	Count   int // rows shown, over all offices
-	Empty   EmptyState
+	// Highlights shows the key to the highlight: some office shown has a
+	// usual schedule to differ from.
+	Highlights bool
+	Offices    []HoursOffice
+	Count      int // rows shown, over all offices
+	Empty      EmptyState
 	// CanBulk shows the checkboxes and the bulk button: the person may
 	// edit at least one office. ReadOnlyNote explains their absence.
 	CanBulk      bool
@@ -36,24 +38,27 @@ type HoursFilter struct {
 	Active  bool
 }
 
-// UsualLegend is one office's usual schedule, explaining the highlight.
-type UsualLegend struct {
-	Office  string
-	Summary string // "Mon–Fri 09:00–17:00", or why there is none
-	Found   bool
-	Shared  int // how many hold it
-	Total   int
-	Differs int // how many shown rows differ from it
+// HoursOffice is one office's rows under a header naming its usual
+// schedule, the only place the page words it.
+type HoursOffice struct {
+	Name       string
+	Timezone   string
+	UsualHours []Words // "Mon–Fri 09:00–17:00", a line per set of days; nil when none
+	// UsualNote is "4 of 8 call centers and departments keep these hours;
+	// the 4 below differ.", or why there is no usual schedule.
+	UsualNote string
+	BulkHref  string // bulk apply to every editable row shown; "" when none
+	Rows      []HoursRow
 }
 
-// HoursOffice is one office's rows under a header naming its usual
-// schedule.
-type HoursOffice struct {
-	Name     string
-	Timezone string
-	Usual    string // "Usual: Mon–Fri 09:00–17:00 (5 of 6)"; "" when none
-	BulkHref string // bulk apply to every editable row shown; "" when none
-	Rows     []HoursRow
+// Words is worded hours in parts; the parts marked Keep (a range such as
+// "09:00–17:00", a run of days such as "Mon–Fri") never break across lines.
+type Words []WordPart
+
+// WordPart is a piece of Words.
+type WordPart struct {
+	Text string
+	Keep bool
 }
 
 // HoursRow is one call center or department.
@@ -64,11 +69,12 @@ type HoursRow struct {
 	Href       string
 	Timezone   string
 	Week       WeekBars
-	Summary    []string
+	Summary    []Words
 	Status     Badge
+	Next       string // when Status next changes: "opens Mon 09:00", "closes 17:00"; "" when never
 	Differs    bool
-	DiffNote   string // "Differs from the usual schedule in London: Mon–Fri 09:00–17:00"
-	Selectable bool   // the person may edit it
+	DiffNote   []Words // only how it differs: "Sat 10:00–14:00 (usually closed)"
+	Selectable bool    // the person may edit it
 }
 
 // WeekBars is a week drawn as seven 24-hour lines.
