@@ -20,9 +20,14 @@
     }
   }
 
-  function finish(box, text) {
-    text.hidden = true;
-    var done = box.querySelector("[data-router-wait-done]");
+  // The waits on the page, each {box, text, count, end}; one timer moves
+  // them all, so two notices of one router never show different seconds.
+  var waits = [];
+  var timer = 0;
+
+  function finish(w) {
+    w.text.hidden = true;
+    var done = w.box.querySelector("[data-router-wait-done]");
     if (done) done.textContent = "You can change this router again now.";
     document.querySelectorAll("[data-router-wait-button]").forEach(function (b) {
       b.disabled = false;
@@ -30,7 +35,26 @@
     });
   }
 
-  function start(box) {
+  function tick() {
+    timer = 0;
+    var now = Date.now(), next = 1000;
+    waits = waits.filter(function (w) {
+      var ms = w.end - now;
+      if (ms <= 0) {
+        finish(w);
+        return false;
+      }
+      var s = Math.ceil(ms / 1000);
+      w.count.textContent = Math.floor(s / 60) + ":" + pad(s % 60);
+      // Wake when the shown second changes; a throttled background tab
+      // catches up on its next wake.
+      next = Math.min(next, ms % 1000 || 1000);
+      return true;
+    });
+    if (waits.length > 0) timer = setTimeout(tick, next);
+  }
+
+  function start(box, now) {
     if (box.hasAttribute("data-router-wait-started")) return;
     box.setAttribute("data-router-wait-started", "");
     var seconds = parseInt(box.getAttribute("data-router-wait"), 10);
@@ -38,34 +62,23 @@
     var time = box.querySelector("time[datetime]");
     var at = time && new Date(time.getAttribute("datetime"));
     if (!text || !at || isNaN(at.getTime()) || isNaN(seconds)) return;
-    // Counted from the seconds the server gave rather than from the
-    // moment: a browser whose clock is off still waits as long as Dialpad.
-    var end = Date.now() + seconds * 1000;
     var tz = zone();
     time.textContent = clock(at) + " your time" + (tz ? " (" + tz + ")" : "");
     var count = document.createElement("strong");
     count.setAttribute("data-testid", box.getAttribute("data-testid") + "-countdown");
     text.replaceChildren("You can change this router again in ", count, ", at ", time, ".");
-
-    function tick() {
-      var ms = end - Date.now();
-      var s = Math.ceil(ms / 1000);
-      if (s <= 0) {
-        finish(box, text);
-        return;
-      }
-      count.textContent = Math.floor(s / 60) + ":" + pad(s % 60);
-      // Wake when the shown second changes; a throttled background tab
-      // catches up on its next wake.
-      setTimeout(tick, ms % 1000 || 1000);
-    }
-    tick();
+    // Counted from the seconds the server gave rather than from the
+    // moment: a browser whose clock is off still waits as long as Dialpad.
+    waits.push({box: box, text: text, count: count, end: now + seconds * 1000});
   }
 
   function startAll(root) {
     if (!root.querySelectorAll) return;
-    if (root.matches && root.matches("[data-router-wait]")) start(root);
-    root.querySelectorAll("[data-router-wait]").forEach(start);
+    var now = Date.now();
+    if (root.matches && root.matches("[data-router-wait]")) start(root, now);
+    root.querySelectorAll("[data-router-wait]").forEach(function (box) { start(box, now); });
+    if (timer) clearTimeout(timer);
+    tick();
   }
   // Deferred: the page is parsed by now.
   startAll(document);
