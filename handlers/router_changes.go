@@ -102,15 +102,15 @@ func (c *routerChanges) nextChange(id dialpad.ID, now time.Time) (time.Time, boo
 	return t, true
 }
 
-// nextChangeNote words the wait for a page: "Next change possible at 14:05
-// (in 3 min)", in the person's time zone; "" when there is no wait.
+// nextChangeNote words the wait for a message: "Next change possible at
+// 14:05 EST (in 3 min).", in the person's time zone; "" when there is no
+// wait.
 func (h *Handler) nextChangeNote(id dialpad.ID, tz string) string {
-	now := h.now()
-	at, ok := h.routerChanges.nextChange(id, now)
-	if !ok {
+	w := h.routerWait(id, tz)
+	if !w.Active() {
 		return ""
 	}
-	return "Next change possible at " + clockIn(at, tz) + " (" + waitWords(at.Sub(now)) + ")."
+	return "Next change possible at " + w.Clock + " (" + w.Left + ")."
 }
 
 // withNextChange ends a success message with when the router may change
@@ -120,15 +120,6 @@ func withNextChange(msg, note string) string {
 		return msg
 	}
 	return msg + " " + note
-}
-
-// clockIn is the time of day in the zone, or in UTC (said so) when the zone
-// is unknown.
-func clockIn(t time.Time, tz string) string {
-	if loc, ok := (zones{}).load(tz); ok {
-		return t.In(loc).Format("15:04")
-	}
-	return t.UTC().Format("15:04") + " UTC"
 }
 
 // waitWords is a short wait in words, rounded up: "in 3 min", "in 40 s".

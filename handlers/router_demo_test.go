@@ -121,6 +121,10 @@ func TestRouterDemoPanel(t *testing.T) {
 		if warned := strings.Contains(next, `class="flash flash-warning" role="alert"`); warned != tt.warning {
 			t.Errorf("%s: flash in the warning style %v, want %v", tt.action, warned, tt.warning)
 		}
+		// Routing errors are bad news wherever they are counted.
+		if warned, want := strings.Contains(next, `<p class="rt-warn" data-testid="demo-error-count">`), demo.errors > 0; warned != want {
+			t.Errorf("%s: %d routing errors counted in the warning colour %v, want %v", tt.action, demo.errors, warned, want)
+		}
 		if demo.calls != tt.wantCalls {
 			t.Errorf("%s: %d calls placed, want %d", tt.action, demo.calls, tt.wantCalls)
 		}

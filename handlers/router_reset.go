@@ -35,8 +35,13 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 	}
 	h.routerChanges.changed(routerID, h.now())
 	h.logger().InfoContext(ctx, "call router reset", "router_id", routerID)
-	h.Flash(r, withNextChange(cr.Name+" is enabled again and its error count is reset.",
-		h.nextChangeNote(routerID, id.User.Timezone)))
+	msg := cr.Name + " is enabled again and its error count is reset."
+	// Editors see the wait by Save, counting down; support, offered no
+	// change of an enabled router, learns here when a reset is possible.
+	if !id.May(access.EditRouter, cr.OfficeID) {
+		msg = withNextChange(msg, h.nextChangeNote(routerID, id.User.Timezone))
+	}
+	h.Flash(r, msg)
 	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
 }
 

@@ -110,8 +110,9 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	fields := changedFields(saved.Diff)
 	h.logger().InfoContext(ctx, "call router saved", "router_id", routerID, "fields", fields,
 		"secret_set", secret != "", "reset_error_count", f.ResetErrorCount)
-	done := withNextChange(savedSentence(saved.Current.Name, fields, secret != "", f.ResetErrorCount),
-		h.nextChangeNote(routerID, id.User.Timezone))
+	// When the next change is possible the page shows by Save, counting
+	// down in the browser's zone: the sentence need not say it again.
+	done := savedSentence(saved.Current.Name, fields, secret != "", f.ResetErrorCount)
 	if secret != "" {
 		h.renderRouterPage(w, r, http.StatusOK, routerPage{
 			router: *saved.Current, base: *saved.Current, targets: targets,

@@ -116,10 +116,11 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
-	// When Dialpad next takes a change only matters to people who may make one.
-	var nextChange string
-	if canEdit || canReset {
-		nextChange = h.nextChangeNote(cr.ID, id.User.Timezone)
+	// When Dialpad next takes a change only matters to people offered one:
+	// editors (the settings form), and support while the reset shows.
+	var wait views.RouterWait
+	if canEdit || canReset && !cr.Enabled {
+		wait = h.routerWait(cr.ID, id.User.Timezone)
 	}
 
 	base, err := h.sealRouter(p.base)
@@ -158,11 +159,10 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 			IVRHref:       "/ivrs/" + dialpad.TargetCallRouter + "/" + cr.ID.String(),
 			HistoryHref:   historyHref(id, audit.CallRouter, cr.ID.String()),
 		},
-		Message:    p.message,
-		Done:       p.done,
-		NewSecret:  p.newSecret,
-		NextChange: nextChange,
-		NoTester:   !id.May(access.TestRouter, cr.OfficeID),
+		Message:   p.message,
+		Done:      p.done,
+		NewSecret: p.newSecret,
+		NoTester:  !id.May(access.TestRouter, cr.OfficeID),
 		Reset: views.RouterReset{
 			Show:   !cr.Enabled,
 			Action: page + "/reset",
@@ -175,10 +175,14 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	if !canReset {
 		v.Reset.ReadOnly, v.Reset.Note = true, id.readOnlyReason(access.ResetRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
 	} else {
-		v.Reset.Wait = nextChange
+		v.Reset.Wait = wait
 	}
 	if canEdit {
+		v.Wait = wait
 		v.DeleteHref = page + "/delete"
+	}
+	if h.Assets != nil {
+		v.WaitScript = h.Assets.URL("js/router_wait.js")
 	}
 	if h.Demo != nil && !v.NoTester {
 		v.Demo = h.demoView(cr, page+"/demo")

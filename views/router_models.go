@@ -12,18 +12,35 @@ type RouterEditor struct {
 	Done string
 	// NewSecret is shown once, right after it was set, and never again.
 	NewSecret string
-	// NextChange says when Dialpad will next accept a change:
-	// "Next change possible at 14:05 (in 3 min)"; "" when it will now.
-	NextChange string
-	Reset      RouterReset
-	Form       RouterForm
-	Numbers    RouterNumbers
-	Tester     RouterTester
+	// Wait is Dialpad's wait before the next change, shown by the settings
+	// form's Save to people who may edit the router; zero when none.
+	Wait    RouterWait
+	Reset   RouterReset
+	Form    RouterForm
+	Numbers RouterNumbers
+	Tester  RouterTester
 	// NoTester hides the endpoint tester from people whose role may not run it.
 	NoTester   bool
 	Demo       *RouterDemo // nil outside demo mode
 	DeleteHref string
+	// WaitScript is the URL of the script that counts a wait down in the
+	// browser's own time zone and re-enables the buttons when it ends.
+	WaitScript string
 }
+
+// RouterWait is Dialpad's wait before it accepts the router's next change
+// (one per five minutes). The page names the moment with its zone; the
+// wait script rewrites it in the browser's zone and counts down. The zero
+// value is no wait.
+type RouterWait struct {
+	At      string // the moment, RFC 3339 in UTC: the <time> element's datetime
+	Clock   string // the moment with its zone named: "10:29 EST"
+	Left    string // "in 5 min"
+	Seconds int    // whole seconds left when the page was made, counted down by the script
+}
+
+// Active reports whether Dialpad would refuse a change now.
+func (w RouterWait) Active() bool { return w.At != "" }
 
 // DisabledRouters names the call routers Dialpad disabled, for the callout
 // on the overview and the router list: every call to them goes to their
@@ -60,9 +77,8 @@ type RouterReset struct {
 	Target   string // where calls go meanwhile: "Japan Support (call center)"
 	ReadOnly bool
 	Note     string // why the button is disabled
-	// Wait says Dialpad will refuse a change until later: "Next change
-	// possible at 14:05 (in 3 min)."; "" when it accepts one now.
-	Wait string
+	// Wait disables the button until Dialpad accepts a change again.
+	Wait RouterWait
 }
 
 // RouterForm is the settings form, for a new router and an existing one.

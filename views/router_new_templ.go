@@ -71,7 +71,7 @@ func routerNewContent(v RouterForm) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = routerForm(v, "").Render(ctx, templ_7745c5c3_Buffer)
+		templ_7745c5c3_Err = routerForm(v, RouterWait{}).Render(ctx, templ_7745c5c3_Buffer)
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
