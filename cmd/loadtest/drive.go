@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"math/rand/v2"
 	"net/http"
@@ -27,9 +28,19 @@ func drive(ctx context.Context, people []*person, st *stack, o options, rec *rec
 		paths, o.saveEvery = []string{o.path}, 0
 	}
 	admins := 0
+	var first *person
 	for _, p := range people {
 		if p.admin {
 			admins++
+			first = cmp.Or(first, p)
+		}
+	}
+	// Who edits what is settled before the clock starts (a team knows its
+	// call centers), from one look at the list that is not measured.
+	var centers []string
+	if first != nil && o.saveEvery > 0 {
+		if res, err := get(ctx, first.client, st.consoleURL+"/callcenters"); err == nil && res.StatusCode == http.StatusOK {
+			centers = editorLinks(readAll(res))
 		}
 	}
 	var wg sync.WaitGroup
@@ -43,6 +54,13 @@ func drive(ctx context.Context, people []*person, st *stack, o options, rec *rec
 			rng := rand.New(rand.NewPCG(uint64(i), 42))
 			var editors, mine []string
 			saveEvery := 0
+			if nth >= 0 {
+				mine = owned(centers, nth, admins)
+				saveEvery = ownerSaveEvery(o.saveEvery, len(centers), admins)
+			}
+			if len(mine) == 0 {
+				saveEvery = 0
+			}
 			for n := 0; ; n++ {
 				if !pause(ctx, jitter(rng, o.think)) {
 					return
@@ -59,13 +77,6 @@ func drive(ctx context.Context, people []*person, st *stack, o options, rec *rec
 				if ok && path == "/callcenters" && editors == nil {
 					all := editorLinks(body)
 					editors = all[:min(5, len(all))]
-					if nth >= 0 && o.saveEvery > 0 {
-						mine = owned(all, nth, admins)
-						saveEvery = ownerSaveEvery(o.saveEvery, len(all), admins)
-					}
-					if len(mine) == 0 {
-						saveEvery = 0
-					}
 				}
 			}
 		})
