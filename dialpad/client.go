@@ -27,7 +27,7 @@ type Client struct {
 	backoff time.Duration // first wait between GET retries; it doubles on each
 	logger  *slog.Logger
 	now     func() time.Time // clock for HTTP-date Retry-After
-	wrote   func(method, path string)
+	wrote   func(method, path string, answer []byte)
 }
 
 // Option configures a Client.
@@ -40,7 +40,7 @@ type settings struct {
 	maxWait time.Duration
 	cache   ReadCache
 	logger  *slog.Logger
-	wrote   func(method, path string)
+	wrote   func(method, path string, answer []byte)
 }
 
 // WithTokenSource authenticates every request with a bearer token from ts.
@@ -76,8 +76,10 @@ func WithLogger(l *slog.Logger) Option {
 // WithWriteObserver calls fn after each write (POST, PATCH, PUT, DELETE)
 // that Dialpad answered with a 2xx, so a caller can tell what it really
 // changed from requests that only looked. path is the API path, without
-// query. fn may be called from several goroutines at once.
-func WithWriteObserver(fn func(method, path string)) Option {
+// query; answer is Dialpad's answer body (for a PATCH, the resource as it
+// now is), possibly empty, and must not be modified. fn may be called from
+// several goroutines at once.
+func WithWriteObserver(fn func(method, path string, answer []byte)) Option {
 	return func(s *settings) { s.wrote = fn }
 }
 

@@ -100,7 +100,7 @@ func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path strin
 		return e.StatusCode >= 500, e
 	}
 	// Dialpad accepted the write: it counts even if its answer is unreadable.
-	c.observeWrite(method, path)
+	c.observeWrite(method, path, body)
 	if out == nil {
 		return false, nil
 	}
@@ -116,13 +116,13 @@ func (c *Client) attempt(ctx context.Context, auth *sentAuth, method, path strin
 }
 
 // observeWrite tells the write observer, if any, about an accepted write.
-func (c *Client) observeWrite(method, path string) {
+func (c *Client) observeWrite(method, path string, answer []byte) {
 	if c.wrote == nil {
 		return
 	}
 	switch method {
 	case http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete:
-		c.wrote(method, path)
+		c.wrote(method, path, answer)
 	}
 }
 

@@ -56,7 +56,7 @@ func TestWriteObserver(t *testing.T) {
 				mu  sync.Mutex
 				got []string
 			)
-			c := f.client(WithWriteObserver(func(method, path string) {
+			c := f.client(WithWriteObserver(func(method, path string, _ []byte) {
 				mu.Lock()
 				defer mu.Unlock()
 				got = append(got, method+" "+path)

@@ -74,14 +74,19 @@ func (s scopedReads) Read(ctx context.Context, key string, fresh bool, load func
 	return s.c.Get(ctx, s.scope+key, fresh, load)
 }
 
-// dropWritten forgets what writes to paths (API paths Dialpad accepted a
-// write on) may have changed under scope.
-func (h *Handler) dropWritten(scope string, paths []string) {
+// dropWritten brings up to date, under scope, what writes Dialpad
+// accepted may have changed: a PATCH of one resource is written through
+// (writeThrough); anything else drops what it affects. The hours review,
+// decoded from the lists, is dropped either way; it is rebuilt from the
+// raw reads, which stay warm after a write-through.
+func (h *Handler) dropWritten(scope string, writes []write) {
 	c := h.caches()
 	review := false
-	for _, p := range paths {
-		prefix, hours := affectedBy(p)
-		c.reads.DropPrefix(scope + prefix)
+	for _, w := range writes {
+		prefix, hours := affectedBy(w.path)
+		if !writeThrough(&c.reads, scope, w) {
+			c.reads.DropPrefix(scope + prefix)
+		}
 		review = review || hours
 	}
 	if review {

@@ -34,26 +34,26 @@ func (h *Handler) CacheReads(next http.Handler) http.Handler {
 			return
 		}
 		scope := h.cacheScope(id.User)
-		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func(paths []string) { h.dropWritten(scope, paths) }}
+		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func(writes []write) { h.dropWritten(scope, writes) }}
 		next.ServeHTTP(iw, r)
 		iw.check()
 	})
 }
 
-// invalidatingWriter calls drop with the paths written so far when the
+// invalidatingWriter calls drop with the writes made so far when the
 // status goes out, and with any written after when the handler ends.
 type invalidatingWriter struct {
 	http.ResponseWriter
 	tracker    *writeTracker
-	drop       func(paths []string)
+	drop       func(writes []write)
 	headerSent bool
-	dropped    int // paths already dropped
+	dropped    int // writes already handled
 }
 
 func (w *invalidatingWriter) check() {
-	if paths := w.tracker.since(w.dropped); len(paths) > 0 {
-		w.dropped += len(paths)
-		w.drop(paths)
+	if writes := w.tracker.since(w.dropped); len(writes) > 0 {
+		w.dropped += len(writes)
+		w.drop(writes)
 	}
 }
 

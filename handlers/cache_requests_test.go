@@ -59,7 +59,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 			var cachedWhenAnswered bool
 			next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				if tt.write == writeFirst {
-					noteWrite(http.MethodPatch, "/api/v2/offices/7")
+					noteWrite(http.MethodPatch, "/api/v2/offices/7", nil)
 				}
 				if tt.status != 0 {
 					w.WriteHeader(tt.status)
@@ -70,7 +70,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 					_, _ = w.Write([]byte("ok"))
 				}
 				if tt.write == writeLater {
-					noteWrite(http.MethodPatch, "/api/v2/offices/7")
+					noteWrite(http.MethodPatch, "/api/v2/offices/7", nil)
 				}
 			})
 			req := httptest.NewRequestWithContext(ctx, tt.method, "/x", nil)

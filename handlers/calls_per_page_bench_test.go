@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -52,4 +53,39 @@ func BenchmarkDialpadCallsPerPage(b *testing.B) {
 			b.ReportMetric(float64(warm)/float64(b.N), "warm-calls/op")
 		})
 	}
+}
+
+// BenchmarkDialpadCallsPerSave counts the Dialpad calls of one save of a
+// call center's ring time (save-calls/op: the fresh read and the PATCH),
+// and of the pages people look at next, each once (after-calls/op: the
+// overview, /callcenters, /hours and the editor), as the company admin on
+// the demo seed with everything warm before the save.
+func BenchmarkDialpadCallsPerSave(b *testing.B) {
+	st := webtest.Start(b, webtest.WithEmulator(emulator.Options{CompanyRPS: -1}))
+	br := st.LoginAs(b, emulator.AdminUserID)
+	center := regexp.MustCompile(`href="(/callcenters/\d+)"`).FindStringSubmatch(br.Get("/callcenters").Body)[1]
+	after := []string{"/", "/callcenters", "/hours", center}
+	saves, views, ring := 0, 0, 15
+	for b.Loop() {
+		for _, p := range after {
+			br.Get(p) // warm
+		}
+		form := formOf(b, br.Get(center).Body, "hours-form")
+		ring = 15 + (ring-14)%30
+		form.Set("ring_seconds", strconv.Itoa(ring))
+		st.Emulator.ResetRequests()
+		if res := br.PostForm(center, form); res.StatusCode != http.StatusSeeOther {
+			b.Fatalf("save: %d\n%s", res.StatusCode, res.Body)
+		}
+		saves += len(st.Emulator.Requests())
+		st.Emulator.ResetRequests()
+		for _, p := range after {
+			if res := br.Get(p); res.StatusCode != http.StatusOK {
+				b.Fatalf("%s: %d", p, res.StatusCode)
+			}
+		}
+		views += len(st.Emulator.Requests())
+	}
+	b.ReportMetric(float64(saves)/float64(b.N), "save-calls/op")
+	b.ReportMetric(float64(views)/float64(b.N), "after-calls/op")
 }

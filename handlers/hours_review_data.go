@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"switchboard/dialpad"
+	"switchboard/dialpad/cache"
 )
 
 // reviewConcurrency bounds the lists read at once. The company's rate
@@ -58,13 +59,21 @@ func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.I
 	reviews := &h.caches().review
 	d, err := reviews.Get(ctx, key, refresh, func(ctx context.Context) (*reviewData, error) {
 		started := h.now()
-		// Every list is read afresh when the review is: its own entry
-		// must not be built from older reads.
-		d, err := loadReview(dialpad.WithFreshReads(ctx), id.Client, office)
+		// A Refresh reads every list afresh; otherwise the lists come
+		// from the read cache where warm (after a save they are kept up
+		// to date in place), and the review is as old as its oldest list.
+		lctx := ctx
+		if refresh {
+			lctx = dialpad.WithFreshReads(ctx)
+		}
+		d, err := loadReview(lctx, id.Client, office)
 		if err != nil {
 			return nil, err
 		}
 		d.LoadedAt = started
+		if oldest := cache.AgeFrom(ctx).Oldest(); !oldest.IsZero() && oldest.Before(started) {
+			d.LoadedAt = oldest
+		}
 		return d, nil
 	})
 	if err == nil && len(d.Failed) > 0 {

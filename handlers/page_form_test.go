@@ -33,7 +33,7 @@ func (s *stack) openForm(path, testID string) (*webtest.Response, url.Values) {
 // formOf reads the form with data-testid testID as a browser submits it
 // with no button pressed: named inputs (checked boxes and radios only),
 // textareas, and each select's selected option, or its first.
-func formOf(t *testing.T, body, testID string) url.Values {
+func formOf(t testing.TB, body, testID string) url.Values {
 	t.Helper()
 	re := regexp.MustCompile(`(?s)<form\b[^>]*data-testid="` + regexp.QuoteMeta(testID) + `"[^>]*>(.*?)</form>`)
 	m := re.FindStringSubmatch(body)

@@ -192,3 +192,45 @@ func TestRedisAwayAndBack(t *testing.T) {
 		t.Errorf("signing in again once Redis is back: /callcenters = %d, want 200", res.StatusCode)
 	}
 }
+
+// TestSaveWritesThroughOnItsInstanceOnly: after a save on A, A serves the
+// saved call center from its cache (Dialpad's answer, put in place, is not
+// taken as dropped by A's own shared drop), while B, which holds the read
+// of before, reads Dialpad again and shows the change at once.
+func TestSaveWritesThroughOnItsInstanceOnly(t *testing.T) {
+	r := redistest.Require(t, testRedis)
+	a, b := twoInstances(t, r.URL())
+	person := a.LoginAs(t, emulator.AdminUserID)
+	for _, s := range []*webtest.Stack{a, b} {
+		if res := person.Get(s.URL + "/callcenters"); res.StatusCode != http.StatusOK {
+			t.Fatalf("/callcenters answered %d", res.StatusCode)
+		}
+	}
+	cc := callCenterNamed(t, a, "Sales")
+	editor := "/callcenters/" + cc.ID.String()
+	form := formOf(t, person.Get(a.URL+editor).Body, "hours-form")
+	form.Set("name", "Sales and Renewals")
+	if res := person.PostForm(a.URL+editor, form); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("saving on A answered %d:\n%s", res.StatusCode, res.Body)
+	}
+	tests := []struct {
+		name      string
+		on        *webtest.Stack
+		wantReads bool
+	}{
+		{"the instance that saved", a, false},
+		{"another instance", b, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a.Emulator.ResetRequests()
+			res := person.Get(tt.on.URL + "/callcenters")
+			if !strings.Contains(res.Body, "Sales and Renewals") {
+				t.Errorf("/callcenters does not show the saved name (%d)", res.StatusCode)
+			}
+			if reads := len(a.Emulator.Requests()); (reads > 0) != tt.wantReads {
+				t.Errorf("/callcenters read Dialpad %d times, want reads: %v", reads, tt.wantReads)
+			}
+		})
+	}
+}

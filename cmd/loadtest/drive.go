@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"math/rand/v2"
 	"net/http"
@@ -16,22 +17,56 @@ var pageRE = regexp.MustCompile(`href="(/callcenters/\d+)"`)
 
 // drive has every person look at pages, and admins save now and then,
 // until ctx ends. Each person waits for their answer, then thinks.
+//
+// As in a real team, each call center has one admin who edits it (assigned
+// in turn: owned), so no two people save the same one from forms opened
+// moments apart; the owners save more often so that admins together still
+// save one request in o.saveEvery.
 func drive(ctx context.Context, people []*person, st *stack, o options, rec *recorder) {
 	paths := []string{"/", "/callcenters", "/departments", "/routers", "/hours"}
 	if o.path != "" {
 		paths, o.saveEvery = []string{o.path}, 0
 	}
+	admins := 0
+	var first *person
+	for _, p := range people {
+		if p.admin {
+			admins++
+			first = cmp.Or(first, p)
+		}
+	}
+	// Who edits what is settled before the clock starts (a team knows its
+	// call centers), from one look at the list that is not measured.
+	var centers []string
+	if first != nil && o.saveEvery > 0 {
+		if res, err := get(ctx, first.client, st.consoleURL+"/callcenters"); err == nil && res.StatusCode == http.StatusOK {
+			centers = editorLinks(readAll(res))
+		}
+	}
 	var wg sync.WaitGroup
+	admin := 0
 	for i, p := range people {
+		nth := -1 // which admin p is
+		if p.admin {
+			nth, admin = admin, admin+1
+		}
 		wg.Go(func() {
 			rng := rand.New(rand.NewPCG(uint64(i), 42))
-			var editors []string
+			var editors, mine []string
+			saveEvery := 0
+			if nth >= 0 {
+				mine = owned(centers, nth, admins)
+				saveEvery = ownerSaveEvery(o.saveEvery, len(centers), admins)
+			}
+			if len(mine) == 0 {
+				saveEvery = 0
+			}
 			for n := 0; ; n++ {
 				if !pause(ctx, jitter(rng, o.think)) {
 					return
 				}
-				if p.admin && o.saveEvery > 0 && len(editors) > 0 && rng.IntN(o.saveEvery) == 0 {
-					save(ctx, p, st, editors[rng.IntN(len(editors))], rng, rec)
+				if saveEvery > 0 && rng.IntN(saveEvery) == 0 {
+					save(ctx, p, st, mine[rng.IntN(len(mine))], rng, rec)
 					continue
 				}
 				path := paths[rng.IntN(len(paths))]
@@ -40,14 +75,49 @@ func drive(ctx context.Context, people []*person, st *stack, o options, rec *rec
 				}
 				body, ok := view(ctx, p, st.consoleURL+path, rec)
 				if ok && path == "/callcenters" && editors == nil {
-					for _, m := range pageRE.FindAllStringSubmatch(body, 5) {
-						editors = append(editors, m[1])
-					}
+					all := editorLinks(body)
+					editors = all[:min(5, len(all))]
 				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// editorLinks are the call centers' editor paths on /callcenters, once each.
+func editorLinks(body string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range pageRE.FindAllStringSubmatch(body, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// owned are the editors the nth of admins edits: every admins-th, so each
+// call center has exactly one owner.
+func owned(editors []string, nth, admins int) []string {
+	var out []string
+	for j, e := range editors {
+		if j%admins == nth {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// ownerSaveEvery is how often (one request in so many) an admin who owns
+// call centers saves, so that all admins together save one request in
+// saveEvery although only min(centers, admins) of them own any.
+func ownerSaveEvery(saveEvery, centers, admins int) int {
+	owners := min(centers, admins)
+	if owners == 0 {
+		return 0
+	}
+	return max(1, saveEvery*owners/admins)
 }
 
 func jitter(rng *rand.Rand, d time.Duration) time.Duration {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"slices"
 	"strings"
@@ -10,11 +11,14 @@ import (
 	"time"
 )
 
-// recorder keeps every answer's latency and status, by kind.
+// recorder keeps every answer's latency and status, by kind. A 409 is the
+// console refusing to overwrite a change made since the form was opened:
+// counted apart from errors, and always reported.
 type recorder struct {
-	mu      sync.Mutex
-	latency map[string][]time.Duration
-	errors  map[string]map[int]int // kind -> status (0: transport) -> count
+	mu        sync.Mutex
+	latency   map[string][]time.Duration
+	errors    map[string]map[int]int // kind -> status (0: transport) -> count
+	conflicts int
 }
 
 func newRecorder() *recorder {
@@ -25,7 +29,11 @@ func (r *recorder) add(kind string, d time.Duration, status int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.latency[kind] = append(r.latency[kind], d)
-	if status != 200 {
+	if status == http.StatusConflict {
+		r.conflicts++
+		return
+	}
+	if status != http.StatusOK {
 		if r.errors[kind] == nil {
 			r.errors[kind] = map[int]int{}
 		}
@@ -49,6 +57,7 @@ func (r *recorder) report(out io.Writer, elapsed time.Duration) {
 		}
 	}
 	line(out, "all", all, elapsed, errs)
+	fmt.Fprintf(out, "conflicts: %d (the console refused to overwrite a concurrent change)\n", r.conflicts)
 }
 
 func line(out io.Writer, kind string, l []time.Duration, elapsed time.Duration, errs map[int]int) {

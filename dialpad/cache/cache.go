@@ -42,6 +42,10 @@ type Store[V any] interface {
 	Set(key string, e Entry[V], ttl time.Duration)
 	// DeletePrefix drops every entry whose key starts with prefix.
 	DeletePrefix(prefix string)
+	// RewritePrefix passes every entry whose key starts with prefix to fn
+	// and keeps what fn returns, until the entry's old expiry; an entry
+	// fn cannot rewrite (false) is dropped.
+	RewritePrefix(prefix string, fn func(key string, e Entry[V]) (Entry[V], bool))
 }
 
 // Drops is a record of dropped prefixes shared by several instances
@@ -50,9 +54,12 @@ type Store[V any] interface {
 type Drops interface {
 	// Drop records that prefix was dropped at at.
 	Drop(prefix string, at time.Time)
-	// DroppedSince reports whether a prefix of key was dropped at or after
-	// since. When it cannot tell (the record is unreachable) it says true:
-	// a read too many is better than a stale page.
+	// DroppedSince reports whether another instance dropped a prefix of
+	// key at or after since. This instance's own drops are not counted:
+	// its Cache already deleted or rewrote what they affect (a write's
+	// answer put in place must not count as dropped by that write). When
+	// it cannot tell (the record is unreachable) it says true: a read too
+	// many is better than a stale page.
 	DroppedSince(key string, since time.Time) bool
 }
 
@@ -92,7 +99,9 @@ func (c *Cache[V]) setup() {
 // load, which identical concurrent Gets share. fresh skips the store (a
 // Refresh, or a save's read before it writes) and keeps what load returns.
 // Errors are never kept. The entry's read time is noted in ctx's Age, if
-// any, for the page's "Data from Dialpad, 12 s ago".
+// any, for the page's "Data from Dialpad, 12 s ago". load's ctx carries an
+// Age of its own: a value built from other cached reads is kept as read
+// when the oldest of them was (AgeFrom tells load that time too).
 func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(context.Context) (V, error)) (V, error) {
 	c.setup()
 	if !fresh {
@@ -111,11 +120,20 @@ func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(co
 		started := c.Now()
 		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), loadTimeout)
 		defer cancel()
+		// A value built from other cached reads is as old as the oldest.
+		lctx, age := WithAge(lctx)
 		v, err := load(lctx)
 		if err != nil {
 			return nil, err
 		}
 		e := Entry[V]{Value: v, Fetched: started}
+		if oldest := age.Oldest(); !oldest.IsZero() && oldest.Before(started) {
+			e.Fetched = oldest
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		// Checked and stored under mu: a drop or rewrite cannot land
+		// between the two and be undone by this older read.
 		if c.keep(key, started) {
 			c.Store.Set(key, e, c.TTL)
 		}
@@ -137,9 +155,8 @@ func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(co
 }
 
 // keep reports whether a load of key that began at started may be stored.
+// The caller holds mu.
 func (c *Cache[V]) keep(key string, started time.Time) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	now := c.Now()
 	for p, at := range c.dropped {
 		if now.Sub(at) > c.TTL+loadTimeout {
@@ -156,22 +173,56 @@ func (c *Cache[V]) keep(key string, started time.Time) bool {
 // DropPrefix forgets every entry under prefix, and any load under it that
 // is under way, here and, through Drops, on every instance.
 func (c *Cache[V]) DropPrefix(prefix string) {
+	c.change(prefix, func() { c.Store.DeletePrefix(prefix) })
+}
+
+// RewritePrefix puts what a write changed in place instead of dropping it:
+// fn gets each entry under prefix and returns its new value, or false to
+// drop it. Rewritten entries keep their read time and expiry (the rest of
+// a list is as old as before). Loads under prefix under way are not
+// stored, as after DropPrefix; other instances, which cannot rewrite,
+// drop the prefix.
+func (c *Cache[V]) RewritePrefix(prefix string, fn func(key string, v V) (V, bool)) {
+	c.change(prefix, func() {
+		c.Store.RewritePrefix(prefix, func(key string, e Entry[V]) (Entry[V], bool) {
+			v, ok := fn(key, e.Value)
+			e.Value = v
+			return e, ok
+		})
+	})
+}
+
+// Put stores v under key as read from Dialpad now: a write's answer, which
+// is the resource as Dialpad has it. Call it after RewritePrefix or
+// DropPrefix of a prefix of key, so no older load under way replaces it.
+func (c *Cache[V]) Put(key string, v V) {
 	c.setup()
-	now := c.Now()
 	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.Store.Set(key, Entry[V]{Value: v, Fetched: c.Now()}, c.TTL)
+}
+
+// change marks prefix changed now, so loads under way that began before
+// are not stored, applies apply to the store, and records the drop for
+// the other instances.
+func (c *Cache[V]) change(prefix string, apply func()) {
+	c.setup()
+	c.mu.Lock()
+	now := c.Now()
 	if c.dropped == nil {
 		c.dropped = map[string]time.Time{}
 	}
 	c.dropped[prefix] = now
+	apply()
 	c.mu.Unlock()
-	c.Store.DeletePrefix(prefix)
 	if c.Drops != nil {
 		c.Drops.Drop(prefix, now)
 	}
 }
 
 // droppedElsewhere reports whether another instance dropped key's entry,
-// read at fetched, since.
+// read at fetched, since. Rewritten entries keep their read time, so a
+// write elsewhere after that read still drops them here.
 func (c *Cache[V]) droppedElsewhere(key string, fetched time.Time) bool {
 	return c.Drops != nil && c.Drops.DroppedSince(key, fetched)
 }

@@ -71,3 +71,19 @@ func (m *Memory[V]) DeletePrefix(prefix string) {
 		}
 	}
 }
+
+func (m *Memory[V]) RewritePrefix(prefix string, fn func(key string, e Entry[V]) (Entry[V], bool)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for k, me := range m.entries {
+		if !strings.HasPrefix(k, prefix) {
+			continue
+		}
+		e, ok := fn(k, me.e)
+		if !ok {
+			delete(m.entries, k)
+			continue
+		}
+		m.entries[k] = memoryEntry[V]{e: e, expires: me.expires}
+	}
+}

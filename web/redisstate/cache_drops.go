@@ -20,19 +20,30 @@ const clockSkew = time.Second
 const keepDrops = 2 * time.Minute
 
 // CacheDrops is the shared record of one cache's dropped prefixes: a
-// sorted set of prefixes scored by when they were last dropped. A hit
-// costs one ZRANGE BYSCORE over the drops since the entry was read, which
-// are few (the writes of the last half minute), and stays exact: unlike
-// pub/sub, there is no moment when another instance has not heard yet.
+// sorted set of "instance prefix" members scored by when that instance
+// last dropped the prefix. A hit costs one ZRANGE BYSCORE over the drops
+// since the entry was read, which are few (the writes of the last half
+// minute), and stays exact: unlike pub/sub, there is no moment when
+// another instance has not heard yet. Each CacheDrops is one instance:
+// its own drops are skipped, since its cache rewrote or deleted what they
+// touched itself (a save's answer put in place stays served where it was
+// made, whatever the clocks say).
 type CacheDrops struct {
 	rdb    *redis.Client
 	key    string
+	self   string // this instance's random id; never contains a space
 	logger *slog.Logger
 }
 
-// NewCacheDrops is the record of the cache called name.
+// NewCacheDrops is this instance's record of the cache called name.
 func NewCacheDrops(rdb *redis.Client, name string, logger *slog.Logger) *CacheDrops {
-	return &CacheDrops{rdb: rdb, key: keyPrefix + "cache:" + name + ":drops", logger: logger}
+	self, err := randomToken()
+	if err != nil {
+		// Without an id this instance counts its own drops too: a read
+		// more after its writes, never a stale page.
+		self = ""
+	}
+	return &CacheDrops{rdb: rdb, key: keyPrefix + "cache:" + name + ":drops", self: self, logger: logger}
 }
 
 func (d *CacheDrops) Drop(prefix string, at time.Time) {
@@ -40,7 +51,7 @@ func (d *CacheDrops) Drop(prefix string, at time.Time) {
 	defer cancel()
 	ms := at.UnixMilli()
 	_, err := d.rdb.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.ZAdd(ctx, d.key, redis.Z{Score: float64(ms), Member: prefix})
+		p.ZAdd(ctx, d.key, redis.Z{Score: float64(ms), Member: d.self + " " + prefix})
 		p.ZRemRangeByScore(ctx, d.key, "-inf", "("+strconv.FormatInt(ms-keepDrops.Milliseconds(), 10))
 		p.PExpire(ctx, d.key, keepDrops)
 		return nil
@@ -60,7 +71,14 @@ func (d *CacheDrops) DroppedSince(key string, since time.Time) bool {
 	if err != nil {
 		return true
 	}
-	for _, p := range prefixes {
+	for _, m := range prefixes {
+		by, p, ok := strings.Cut(m, " ")
+		if !ok {
+			by, p = "", m // recorded without an id: count it
+		}
+		if by != "" && by == d.self {
+			continue
+		}
 		if strings.HasPrefix(key, p) {
 			return true
 		}
