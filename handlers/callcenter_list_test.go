@@ -1,4 +1,4 @@
-package handlers
+package handlers_test
 
 import (
 	"html"
@@ -6,22 +6,24 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/web/webtest"
 )
 
 func TestCallCenterListShowsEveryCallCenter(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	want := f.callCenters(dialpad.ListFilter{})
+	s := signedIn(t, emulator.AdminUserID)
+	want := s.callCenters(dialpad.ListFilter{})
 	if len(want) < 12 {
 		t.Fatalf("the demo company has %d call centers; the test needs the seed", len(want))
 	}
-	rec := f.get(f.h.CallCenterList, "/callcenters")
-	if rec.Code != http.StatusOK {
-		t.Fatalf("status = %d", rec.Code)
+	res := s.b.Get("/callcenters")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status = %d", res.StatusCode)
 	}
-	body := rec.Body.String()
+	body := res.Body
 	rs := rows(body, "callcenter-row")
 	if len(rs) != len(want) {
 		t.Errorf("%d rows, want %d", len(rs), len(want))
@@ -46,18 +48,18 @@ func TestCallCenterListShowsEveryCallCenter(t *testing.T) {
 	if !strings.Contains(body, `<span data-testid="status-source">Computed from the hours</span>`) {
 		t.Error("the list does not say its Now column is computed from the hours")
 	}
-	f.assertNoSecrets(body)
+	s.assertNoSecrets(body)
 }
 
 func TestCallCenterListFilters(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	all := f.callCenters(dialpad.ListFilter{})
-	offices := f.offices()
+	s := signedIn(t, emulator.AdminUserID)
+	all := s.callCenters(dialpad.ListFilter{})
+	offices := s.offices()
 	// An office holding some but not all call centers proves the filter narrows.
 	var office dialpad.Office
 	var inOffice []dialpad.CallCenter
 	for _, o := range offices {
-		got := f.callCenters(dialpad.ListFilter{OfficeID: o.ID})
+		got := s.callCenters(dialpad.ListFilter{OfficeID: o.ID})
 		if len(got) > 0 && len(got) < len(all) {
 			office, inOffice = o, got
 			break
@@ -83,7 +85,7 @@ func TestCallCenterListFilters(t *testing.T) {
 		{
 			name:      "by name",
 			query:     url.Values{"q": {target.Name}},
-			wantNames: names(f.callCenters(dialpad.ListFilter{NameSearch: target.Name})),
+			wantNames: names(s.callCenters(dialpad.ListFilter{NameSearch: target.Name})),
 			wantText:  []string{`value="` + html.EscapeString(target.Name) + `"`},
 		},
 		{
@@ -110,11 +112,11 @@ func TestCallCenterListFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rec := f.get(f.h.CallCenterList, "/callcenters?"+tt.query.Encode())
-			if rec.Code != http.StatusOK {
-				t.Fatalf("status = %d, want 200", rec.Code)
+			res := s.b.Get("/callcenters?" + tt.query.Encode())
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status = %d, want 200", res.StatusCode)
 			}
-			body := rec.Body.String()
+			body := res.Body
 			rs := rows(body, "callcenter-row")
 			if len(rs) != len(tt.wantNames) {
 				t.Errorf("%d rows, want %d", len(rs), len(tt.wantNames))
@@ -124,9 +126,9 @@ func TestCallCenterListFilters(t *testing.T) {
 					t.Errorf("no row for %q", n)
 				}
 			}
-			for _, s := range tt.wantText {
-				if !strings.Contains(body, s) {
-					t.Errorf("page lacks %q", s)
+			for _, w := range tt.wantText {
+				if !strings.Contains(body, w) {
+					t.Errorf("page lacks %q", w)
 				}
 			}
 		})
@@ -134,11 +136,11 @@ func TestCallCenterListFilters(t *testing.T) {
 }
 
 func TestCallCenterListOpenNowFollowsEachTimeZone(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	ccs := f.callCenters(dialpad.ListFilter{})
-	nineToFive := []string{"09:00", "17:00"}
-	// testNow is Wednesday 15:00 UTC: 11:00 in New York, 00:00 Thursday in Tokyo.
-	set := []struct {
+	// Wednesday 15:00 UTC: 11:00 in New York, 00:00 Thursday in Tokyo.
+	wednesday := time.Date(2026, time.March, 11, 15, 0, 0, 0, time.UTC)
+	s := signedIn(t, emulator.AdminUserID, webtest.WithClockAt(wednesday))
+	ccs := s.callCenters(dialpad.ListFilter{})
+	tests := []struct {
 		tz      string
 		hoursOn bool
 		want    string
@@ -147,41 +149,41 @@ func TestCallCenterListOpenNowFollowsEachTimeZone(t *testing.T) {
 		{"Asia/Tokyo", true, ">Closed<"},
 		{"Asia/Tokyo", false, ">24/7<"},
 	}
-	for i, s := range set {
-		err := f.emu.MutateCallCenter(ccs[i].ID, func(cc *dialpad.CallCenter) {
-			cc.Timezone = s.tz
-			cc.WeekHours = week(nineToFive, nil, nil)
-			cc.HoursOn = s.hoursOn
+	for i, tt := range tests {
+		err := s.Emulator.MutateCallCenter(ccs[i].ID, func(cc *dialpad.CallCenter) {
+			cc.Timezone = tt.tz
+			cc.WeekHours = monToFri("09:00", "17:00")
+			cc.HoursOn = tt.hoursOn
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	rs := rows(f.get(f.h.CallCenterList, "/callcenters").Body.String(), "callcenter-row")
-	for i, s := range set {
+	rs := rows(s.b.Get("/callcenters").Body, "callcenter-row")
+	for i, tt := range tests {
 		row := rowFor(rs, ccs[i].Name)
-		if !strings.Contains(row, s.want) {
-			t.Errorf("%s in %s (hours_on %v): row lacks %s: %s", ccs[i].Name, s.tz, s.hoursOn, s.want, row)
+		if !strings.Contains(row, tt.want) {
+			t.Errorf("%s in %s (hours_on %v): row lacks %s: %s", ccs[i].Name, tt.tz, tt.hoursOn, tt.want, row)
 		}
-		if s.hoursOn && !strings.Contains(row, "Mon–Fri 09:00–17:00") {
+		if tt.hoursOn && !strings.Contains(row, "Mon–Fri 09:00–17:00") {
 			t.Errorf("%s: hours summary missing: %s", ccs[i].Name, row)
 		}
 	}
 }
 
 func TestCallCenterListHTMXGetsOnlyTheResults(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	rec := f.get(f.h.CallCenterList, "/callcenters?q=a", "HX-Request", "true")
-	body := rec.Body.String()
-	if rec.Code != http.StatusOK {
-		t.Fatalf("status = %d", rec.Code)
+	s := signedIn(t, emulator.AdminUserID)
+	res := s.b.HTMX(http.MethodGet, "/callcenters?q=a", nil)
+	body := res.Body
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status = %d", res.StatusCode)
 	}
 	for _, s := range []string{"<html", "<header", `data-testid="filters"`} {
 		if strings.Contains(body, s) {
 			t.Errorf("partial contains %q: the layout or the form came along", s)
 		}
 	}
-	want := len(f.callCenters(dialpad.ListFilter{NameSearch: "a"}))
+	want := len(s.callCenters(dialpad.ListFilter{NameSearch: "a"}))
 	if got := len(rows(body, "callcenter-row")); got != want || want == 0 {
 		t.Errorf("partial has %d rows, want %d (> 0)", got, want)
 	}

@@ -1,4 +1,4 @@
-package handlers
+package handlers_test
 
 import (
 	"net/http"
@@ -10,8 +10,8 @@ import (
 )
 
 func TestDepartmentList(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	all := f.departments(dialpad.ListFilter{})
+	s := signedIn(t, emulator.AdminUserID)
+	all := s.departments(dialpad.ListFilter{})
 	if len(all) == 0 {
 		t.Fatal("the demo company has no departments")
 	}
@@ -33,11 +33,11 @@ func TestDepartmentList(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.target, func(t *testing.T) {
-			rec := f.get(f.h.DepartmentList, tt.target)
-			if rec.Code != http.StatusOK {
-				t.Fatalf("status = %d", rec.Code)
+			res := s.b.Get(tt.target)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status = %d", res.StatusCode)
 			}
-			rs := rows(rec.Body.String(), "department-row")
+			rs := rows(res.Body, "department-row")
 			if len(rs) != len(tt.want) {
 				t.Errorf("%d rows, want %d", len(rs), len(tt.want))
 			}

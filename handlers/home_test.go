@@ -1,7 +1,6 @@
-package handlers
+package handlers_test
 
 import (
-	"context"
 	"html"
 	"net/http"
 	"strconv"
@@ -13,21 +12,20 @@ import (
 )
 
 func TestHomeShowsCompanyAndOffices(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	ctx := context.Background()
-	company, err := f.client.Company(ctx)
+	s := signedIn(t, emulator.AdminUserID)
+	company, err := s.api.Company(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
-	offices := f.offices()
-	centers := f.callCenters(dialpad.ListFilter{})
-	routers := f.routers()
+	offices := s.offices()
+	centers := s.callCenters(dialpad.ListFilter{})
+	routers := s.routers()
 
-	rec := f.get(f.h.Home, "/")
-	if rec.Code != http.StatusOK {
-		t.Fatalf("status = %d", rec.Code)
+	res := s.b.Get("/")
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("status = %d", res.StatusCode)
 	}
-	body := rec.Body.String()
+	body := res.Body
 	for _, s := range []string{
 		`data-testid="company-name">` + html.EscapeString(company.Name) + "<",
 		html.EscapeString(company.Domain),
@@ -63,7 +61,7 @@ func TestHomeShowsCompanyAndOffices(t *testing.T) {
 	if !strings.Contains(body, ">"+strconv.Itoa(len(routers))+"<") {
 		t.Errorf("router total %d not shown", len(routers))
 	}
-	f.assertNoSecrets(body)
+	s.assertNoSecrets(body)
 }
 
 func TestHomeWorksForEveryRole(t *testing.T) {
@@ -79,11 +77,11 @@ func TestHomeWorksForEveryRole(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.role, func(t *testing.T) {
-			f := newFixture(t, tt.user)
-			rec := f.get(f.h.Home, "/")
-			body := rec.Body.String()
-			if rec.Code != http.StatusOK {
-				t.Fatalf("status = %d", rec.Code)
+			s := signedIn(t, tt.user)
+			res := s.b.Get("/")
+			body := res.Body
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("status = %d", res.StatusCode)
 			}
 			if !strings.Contains(body, `data-testid="user-role">`+tt.role+"<") {
 				t.Errorf("header lacks role %q", tt.role)

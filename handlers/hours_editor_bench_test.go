@@ -14,6 +14,8 @@ import (
 
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
+	"switchboard/handlers/access"
+	"switchboard/handlers/audit"
 	"switchboard/static"
 	"switchboard/views"
 )
@@ -87,4 +89,10 @@ func BenchmarkCallCenterPage(b *testing.B) {
 			}
 		}
 	})
+}
+
+// ownTokenIdentity is the person as web makes them in own-token mode: the
+// client carries their token and their role is what Dialpad implies.
+func ownTokenIdentity(me dialpad.User, client *dialpad.Client) *Identity {
+	return &Identity{User: me, Client: client, Rights: access.Resolve(access.OwnTokens, me, nil), Credential: audit.OwnToken}
 }

@@ -98,3 +98,28 @@ func selfClosing(tag string) bool {
 	}
 	return false
 }
+
+// rows returns the HTML of each table row marked with data-testid=testID.
+func rows(body, testID string) []string {
+	marker := `data-testid="` + testID + `"`
+	parts := strings.Split(body, marker)
+	out := make([]string, 0, len(parts))
+	for _, p := range parts[1:] {
+		if end := strings.Index(p, "</tr>"); end >= 0 {
+			p = p[:end]
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// rowFor returns the row naming name, or "" when there is none.
+func rowFor(rs []string, name string) string {
+	esc := ">" + html.EscapeString(name) + "<"
+	for _, r := range rs {
+		if strings.Contains(r, esc) {
+			return r
+		}
+	}
+	return ""
+}

@@ -9,11 +9,16 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/a-h/templ"
 
 	"switchboard/static"
 )
+
+// testNow is a Wednesday: 15:00 in London, 11:00 in New York, midnight
+// (Thursday) in Tokyo.
+func testNow() time.Time { return time.Date(2026, time.March, 11, 15, 0, 0, 0, time.UTC) }
 
 // bareHandler is a Handler without Dialpad, for rendering tests.
 func bareHandler(t *testing.T, logs io.Writer) *Handler {

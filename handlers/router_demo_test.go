@@ -1,10 +1,9 @@
-package handlers
+package handlers_test
 
 import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -13,6 +12,8 @@ import (
 	"switchboard/dialpad"
 	"switchboard/dialpad/emulator"
 	"switchboard/dialpad/routing"
+	"switchboard/web"
+	"switchboard/web/webtest"
 )
 
 // fakeDemo is a DemoControl whose routing service fails on demand and
@@ -57,40 +58,32 @@ func (d *fakeDemo) SetRoutingFailing(_ dialpad.ID, failing bool) bool {
 	return true
 }
 
-// routerRequest is a request for a router page or action, with the route's
-// {id} set as chi would, carrying cookies.
-func routerRequest(method, target string, id dialpad.ID, form url.Values, cookies []*http.Cookie) *http.Request {
-	var req *http.Request
-	if form != nil {
-		req = httptest.NewRequest(method, target, strings.NewReader(form.Encode()))
-		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	} else {
-		req = httptest.NewRequest(method, target, nil)
-	}
-	req.SetPathValue("id", id.String())
-	for _, c := range cookies {
-		req.AddCookie(c)
-	}
-	return req
+// callsPlaced is how many calls the demo has placed so far.
+func (d *fakeDemo) callsPlaced() int {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.calls
 }
 
 func TestRouterDemoPanel(t *testing.T) {
-	f := newFixture(t, emulator.AdminUserID)
-	routers := f.routers()
-	cr := routers[0]
+	// Outside demo mode there is no panel and no action, even with a
+	// simulator at hand.
+	plain := signedIn(t, emulator.AdminUserID, webtest.WithServerOptions(web.WithDemo(&fakeDemo{})))
+	cr := plain.routers()[0]
 	page := "/routers/" + cr.ID.String()
-
-	// Outside demo mode there is no panel and no action.
-	if body := f.do(f.h.RouterEdit, routerRequest("GET", page, cr.ID, nil, nil), false).Body.String(); strings.Contains(body, `data-testid="demo-panel"`) {
+	if body := plain.b.Get(page).Body; strings.Contains(body, `data-testid="demo-panel"`) {
 		t.Error("the demo panel shows outside demo mode")
 	}
-	if rec := f.do(f.h.RouterDemo, routerRequest("POST", page+"/demo", cr.ID, url.Values{"action": {"place1"}}, nil), false); rec.Code != http.StatusNotFound {
-		t.Errorf("demo action outside demo mode: %d, want 404", rec.Code)
+	if res := plain.b.PostForm(page+"/demo", url.Values{"action": {"place1"}}); res.StatusCode != http.StatusNotFound {
+		t.Errorf("demo action outside demo mode: %d, want 404", res.StatusCode)
 	}
 
 	demo := &fakeDemo{}
-	f.h.Demo = demo
-	body := f.do(f.h.RouterEdit, routerRequest("GET", page, cr.ID, nil, nil), false).Body.String()
+	s := signedIn(t, emulator.AdminUserID,
+		webtest.WithConfig(func(c *web.Config) { c.Demo = true }),
+		webtest.WithServerOptions(web.WithDemo(demo)))
+	page = "/routers/" + s.router(cr.Name).ID.String()
+	body := s.b.Get(page).Body
 	for _, want := range []string{`data-testid="demo-panel"`, "Demo only", `data-testid="demo-place-11"`, `data-testid="demo-failing"`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("demo panel lacks %s", want)
@@ -110,11 +103,11 @@ func TestRouterDemoPanel(t *testing.T) {
 		{"healthy", "Demo: the routing service answers every call again.", 12, false},
 	}
 	for _, tt := range tests {
-		rec := f.do(f.h.RouterDemo, routerRequest("POST", page+"/demo", cr.ID, url.Values{"action": {tt.action}}, nil), false)
-		if rec.Code != http.StatusSeeOther || rec.Header().Get("Location") != page+"#demo" {
-			t.Fatalf("%s: %d to %q, want 303 back to the panel", tt.action, rec.Code, rec.Header().Get("Location"))
+		res := s.b.PostForm(page+"/demo", url.Values{"action": {tt.action}})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != page+"#demo" {
+			t.Fatalf("%s: %d to %q, want 303 back to the panel", tt.action, res.StatusCode, res.Header.Get("Location"))
 		}
-		next := f.do(f.h.RouterEdit, routerRequest("GET", page, cr.ID, nil, rec.Result().Cookies()), false).Body.String()
+		next := s.b.Follow(res).Body
 		if !strings.Contains(next, `data-testid="flash">`+tt.wantFlash+`<`) {
 			t.Errorf("%s: flash missing %q", tt.action, tt.wantFlash)
 		}
@@ -122,14 +115,14 @@ func TestRouterDemoPanel(t *testing.T) {
 			t.Errorf("%s: flash in the warning style %v, want %v", tt.action, warned, tt.warning)
 		}
 		// Routing errors are bad news wherever they are counted.
-		if warned, want := strings.Contains(next, `<p class="rt-warn" data-testid="demo-error-count">`), demo.errors > 0; warned != want {
-			t.Errorf("%s: %d routing errors counted in the warning colour %v, want %v", tt.action, demo.errors, warned, want)
+		if warned, want := strings.Contains(next, `<p class="rt-warn" data-testid="demo-error-count">`), demo.ErrorCount(cr.ID) > 0; warned != want {
+			t.Errorf("%s: %d routing errors counted in the warning colour %v, want %v", tt.action, demo.ErrorCount(cr.ID), warned, want)
 		}
-		if demo.calls != tt.wantCalls {
-			t.Errorf("%s: %d calls placed, want %d", tt.action, demo.calls, tt.wantCalls)
+		if got := demo.callsPlaced(); got != tt.wantCalls {
+			t.Errorf("%s: %d calls placed, want %d", tt.action, got, tt.wantCalls)
 		}
 	}
-	if rec := f.do(f.h.RouterDemo, routerRequest("POST", page+"/demo", cr.ID, url.Values{"action": {"explode"}}, nil), false); rec.Code != http.StatusBadRequest {
-		t.Errorf("unknown action: %d, want 400", rec.Code)
+	if res := s.b.PostForm(page+"/demo", url.Values{"action": {"explode"}}); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("unknown action: %d, want 400", res.StatusCode)
 	}
 }

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/oauth2"
@@ -65,4 +66,29 @@ func signedInAsSupport(t *testing.T, opts ...webtest.Option) *stack {
 		t.Fatal(err)
 	}
 	return signedIn(t, emulator.SupportUserID, append([]webtest.Option{webtest.WithCompanyKey(), webtest.WithGrants(g)}, opts...)...)
+}
+
+// fault injects an emulator fault for the rest of the test. It hits the
+// test's own api client too: read what the test needs first.
+func (s *stack) fault(f emulator.Fault) {
+	s.t.Cleanup(s.Emulator.InjectFault(f))
+}
+
+// assertNoSecrets fails when a token or other secret the console got from
+// or sent to Dialpad shows up in body or in the console's log.
+func (s *stack) assertNoSecrets(body string) {
+	s.t.Helper()
+	secrets := s.Secrets()
+	if len(secrets) == 0 {
+		s.t.Fatal("the console holds no secrets to look for: nobody signed in?")
+	}
+	logs := s.Logs()
+	for _, secret := range secrets {
+		if strings.Contains(body, secret) {
+			s.t.Error("page contains a Dialpad token or secret")
+		}
+		if strings.Contains(logs, secret) {
+			s.t.Error("log contains a Dialpad token or secret")
+		}
+	}
 }

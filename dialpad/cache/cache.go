@@ -12,6 +12,8 @@ package cache
 
 import (
 	"context"
+	"fmt"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -116,7 +118,12 @@ func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(co
 		// or Refresh it follows.
 		flightKey = "fresh\x00" + key
 	}
-	ch := c.flight.DoChan(flightKey, func() (any, error) {
+	ch := c.flight.DoChan(flightKey, func() (_ any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = &panicked{value: r, stack: debug.Stack()}
+			}
+		}()
 		started := c.Now()
 		lctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), loadTimeout)
 		defer cancel()
@@ -141,6 +148,9 @@ func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(co
 	})
 	select {
 	case res := <-ch:
+		if p, ok := res.Err.(*panicked); ok {
+			panic(p)
+		}
 		if res.Err != nil {
 			var zero V
 			return zero, res.Err
@@ -152,6 +162,19 @@ func (c *Cache[V]) Get(ctx context.Context, key string, fresh bool, load func(co
 		var zero V
 		return zero, ctx.Err()
 	}
+}
+
+// panicked is a load's panic carried out of the shared flight, so that
+// each caller panics in its own goroutine, where its own recovery (the
+// request's) can catch it. Left alone, singleflight's DoChan re-panics in
+// a goroutine nothing can recover, and one bad read ends the process.
+type panicked struct {
+	value any
+	stack []byte
+}
+
+func (p *panicked) Error() string {
+	return fmt.Sprintf("panic in a shared read: %v\n%s", p.value, p.stack)
 }
 
 // keep reports whether a load of key that began at started may be stored.

@@ -3,7 +3,9 @@ package cache
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -117,6 +119,27 @@ func TestIdenticalConcurrentReadsShareOneLoad(t *testing.T) {
 		if v != 42 {
 			t.Errorf("reader %d got %d", i, v)
 		}
+	}
+}
+
+// A load that panics (a bug in a decoder, say) panics in the caller's
+// goroutine, where the request's own recovery catches it, and the value
+// says what panicked; it must not end the process from a goroutine of the
+// cache's.
+func TestPanicInALoadReachesTheCaller(t *testing.T) {
+	var c Cache[int]
+	load := func(context.Context) (int, error) { panic("decoder bug") }
+	var got any
+	func() {
+		defer func() { got = recover() }()
+		_, _ = c.Get(context.Background(), "user:1/offices", false, load)
+	}()
+	if got == nil || !strings.Contains(fmt.Sprint(got), "decoder bug") {
+		t.Fatalf("recovered %v, want the load's panic", got)
+	}
+	// The key is not poisoned: the next read loads again.
+	if v, err := c.Get(context.Background(), "user:1/offices", false, func(context.Context) (int, error) { return 7, nil }); v != 7 || err != nil {
+		t.Errorf("next read got %d, %v; want 7", v, err)
 	}
 }
 

@@ -52,7 +52,8 @@ type settings struct {
 	grants     []access.Grant
 	storage    bool
 	demoRoles  bool
-	on         *Stack // OnEmulatorOf
+	on         *Stack    // OnEmulatorOf
+	clockAt    time.Time // WithClockAt
 }
 
 // OnEmulatorOf starts a second console on other's emulator and clock, as
@@ -67,6 +68,13 @@ func OnEmulatorOf(other *Stack) Option {
 // console is configured with.
 func WithEmulator(o emulator.Options) Option {
 	return func(s *settings) { s.emu = o }
+}
+
+// WithClockAt starts the stack's clock at t (it keeps flowing from there),
+// for pages whose answer depends on the weekday and hour, such as "open
+// now". Ignored with OnEmulatorOf, whose clock is the other stack's.
+func WithClockAt(t time.Time) Option {
+	return func(s *settings) { s.clockAt = t }
 }
 
 // WithConfig edits the console's configuration before the server is built.
@@ -104,6 +112,9 @@ func Start(t testing.TB, opts ...Option) *Stack {
 		o(&set)
 	}
 	st := &Stack{Clock: &Clock{}, logs: &syncBuffer{}, answers: &statusCounts{}}
+	if !set.clockAt.IsZero() {
+		st.Clock.offset = time.Until(set.clockAt)
+	}
 	if set.on != nil {
 		st.Clock, st.answers = set.on.Clock, set.on.answers
 		st.Emulator, st.EmulatorURL = set.on.Emulator, set.on.EmulatorURL
