@@ -3,6 +3,8 @@ package dialpad
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -129,7 +131,8 @@ const EndOfDayClock = "23:59"
 
 // ParseClock reads a strict "HH:MM" (two digits each, 00:00 to 23:59) as
 // minutes since midnight. "24:00" is not a time of day in Dialpad's API;
-// forms turn what people type for midnight into "23:59" with NormalizeClock.
+// forms turn what people type ("9:00", "24:00") into Dialpad's form with
+// NormalizeClock first.
 func ParseClock(s string) (int, error) {
 	if len(s) != 5 || s[2] != ':' || !isDigit(s[0]) || !isDigit(s[1]) || !isDigit(s[3]) || !isDigit(s[4]) {
 		return 0, fmt.Errorf("dialpad: %q is not a time in HH:MM form", s)
@@ -142,13 +145,59 @@ func ParseClock(s string) (int, error) {
 	return h*60 + m, nil
 }
 
-// NormalizeClock turns "24:00", which people type for midnight, into
-// Dialpad's end of day, "23:59"; any other value is returned as it is.
+// NormalizeClock reads a time the way people type it and writes it as
+// Dialpad does, "HH:MM" in 24-hour form: "9:00", "9.00", "0900", "900" and
+// "9" are "09:00"; midnight typed as "24:00" (or "24", "2400") is
+// Dialpad's end of day, "23:59". Spaces around it are dropped and blank is
+// "". Anything else, "25:00", "9:5", "5pm", is returned exactly as given,
+// so the form shows it as typed and ParseClock reports it.
 func NormalizeClock(s string) string {
-	if s == "24:00" {
-		return EndOfDayClock
+	t := strings.TrimSpace(s)
+	if t == "" {
+		return ""
 	}
-	return s
+	h, m, ok := clockDigits(t)
+	switch {
+	case !ok:
+		return s
+	case h == 24 && m == 0:
+		return EndOfDayClock
+	case h > 23 || m > 59:
+		return s
+	}
+	return fmt.Sprintf("%02d:%02d", h, m)
+}
+
+// clockDigits splits a typed time into hours and minutes: one or two digits
+// of hours, then optionally two of minutes, with ":" or "." between or
+// nothing ("930", "0930").
+func clockDigits(s string) (h, m int, ok bool) {
+	hours, minutes := s, ""
+	if i := strings.IndexAny(s, ":."); i >= 0 {
+		hours, minutes = s[:i], s[i+1:]
+		if len(minutes) != 2 {
+			return 0, 0, false
+		}
+	} else if len(s) > 2 {
+		hours, minutes = s[:len(s)-2], s[len(s)-2:]
+	}
+	if len(hours) < 1 || len(hours) > 2 || !allDigits(hours) || !allDigits(minutes) {
+		return 0, 0, false
+	}
+	h, _ = strconv.Atoi(hours)
+	if minutes != "" {
+		m, _ = strconv.Atoi(minutes)
+	}
+	return h, m, true
+}
+
+func allDigits(s string) bool {
+	for i := range len(s) {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

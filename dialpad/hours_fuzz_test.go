@@ -49,3 +49,26 @@ func FuzzParseDay(f *testing.F) {
 		}
 	})
 }
+
+// FuzzNormalizeClock: whatever is typed comes back blank, as a time
+// ParseClock reads, or exactly as typed; and normalising twice changes
+// nothing more.
+func FuzzNormalizeClock(f *testing.F) {
+	for _, seed := range []string{"", "9", "0900", "9:00", "9.30", "24:00", "2400", "25:00", "5pm", " 7:15 ", "12:60"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		out := NormalizeClock(in)
+		if out != in && out != "" {
+			if _, err := ParseClock(out); err != nil {
+				t.Fatalf("NormalizeClock(%q) = %q, not a time: %v", in, out, err)
+			}
+		}
+		if out == "" && strings.TrimSpace(in) != "" {
+			t.Fatalf("NormalizeClock(%q) dropped what was typed", in)
+		}
+		if again := NormalizeClock(out); again != out {
+			t.Fatalf("NormalizeClock(%q) = %q, then %q", in, out, again)
+		}
+	})
+}

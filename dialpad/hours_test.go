@@ -142,13 +142,13 @@ func TestParseDay(t *testing.T) {
 		{
 			name:   "bad times",
 			flat:   []string{"8:00", "25:00"},
-			errors: []string{`Monday, range 1: opening time "8:00" is not a time like 09:00`, `Monday, range 1: closing time "25:00" is not a time like 17:30`},
+			errors: []string{`Monday, range 1: opening time "8:00" is not a 24-hour time like 09:00`, `Monday, range 1: closing time "25:00" is not a 24-hour time like 17:30`},
 		},
 		{
 			name: "24:00 is not a time of day",
 			flat: []string{"22:00", "24:00", "24:00", "24:00"},
-			errors: []string{`Monday, range 1: closing time "24:00" is not a time like 17:30`,
-				`Monday, range 2: opening time "24:00" is not a time like 09:00`, `Monday, range 2: closing time "24:00" is not a time like 17:30`},
+			errors: []string{`Monday, range 1: closing time "24:00" is not a 24-hour time like 17:30`,
+				`Monday, range 2: opening time "24:00" is not a 24-hour time like 09:00`, `Monday, range 2: closing time "24:00" is not a 24-hour time like 17:30`},
 		},
 		{
 			name:   "overlap",
@@ -168,7 +168,7 @@ func TestParseDay(t *testing.T) {
 			want: []Range{{840, 900}},
 			errors: []string{
 				"Monday: 7 times given; every range needs an opening and a closing time",
-				`Monday, range 1: opening time "x" is not a time like 09:00`,
+				`Monday, range 1: opening time "x" is not a 24-hour time like 09:00`,
 				"Monday, range 2: closes (12:30) before it opens (13:00): a night shift? Split it at midnight",
 			},
 		},
@@ -281,14 +281,53 @@ func TestEqual(t *testing.T) {
 	}
 }
 
+// People type times loosely; the forms send them as Dialpad writes them,
+// and keep anything that is no time exactly as typed, for its message.
+func TestNormalizeClock(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"09:00", "09:00"},
+		{"9:00", "09:00"},
+		{"9.00", "09:00"},
+		{"0900", "09:00"},
+		{"900", "09:00"},
+		{"9", "09:00"},
+		{"09", "09:00"},
+		{"0", "00:00"},
+		{"17:30", "17:30"},
+		{"1730", "17:30"},
+		{"23:59", "23:59"},
+		{" 8:15 ", "08:15"},
+		// Midnight typed as 24:00 is Dialpad's end of day.
+		{"24:00", "23:59"},
+		{"2400", "23:59"},
+		{"24", "23:59"},
+		{"", ""},
+		{"   ", ""},
+		// Not a time: kept exactly as typed.
+		{"24:01", "24:01"},
+		{"25:00", "25:00"},
+		{"9:5", "9:5"},
+		{"9:", "9:"},
+		{":30", ":30"},
+		{"12:60", "12:60"},
+		{"12345", "12345"},
+		{"5pm", "5pm"},
+		{"05:00 PM", "05:00 PM"},
+		{" x ", " x "},
+		{"09:00:00", "09:00:00"},
+		{"-9", "-9"},
+		{"９", "９"},
+	}
+	for _, tt := range tests {
+		if got := NormalizeClock(tt.in); got != tt.want {
+			t.Errorf("NormalizeClock(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // Midnight: people type "24:00", Dialpad writes "23:59"; a night shift is
 // two ranges, one on each side of midnight.
 func TestEndOfDay(t *testing.T) {
-	for in, want := range map[string]string{"24:00": "23:59", "23:59": "23:59", "18:00": "18:00", "": "", "24:01": "24:01"} {
-		if got := NormalizeClock(in); got != want {
-			t.Errorf("NormalizeClock(%q) = %q, want %q", in, got, want)
-		}
-	}
 	tests := []struct {
 		open, close     string
 		today, tomorrow []string

@@ -45,10 +45,10 @@ func ParseDay(d Weekday, flat []string) ([]Range, []HoursError) {
 		open, errOpen := ParseClock(flat[i])
 		closing, errClose := ParseClock(flat[i+1])
 		if errOpen != nil {
-			bad("opening time %q is not a time like 09:00", flat[i])
+			bad("opening time %q is not a 24-hour time like 09:00", flat[i])
 		}
 		if errClose != nil {
-			bad("closing time %q is not a time like 17:30", flat[i+1])
+			bad("closing time %q is not a 24-hour time like 17:30", flat[i+1])
 		}
 		if errOpen != nil || errClose != nil {
 			continue

@@ -16,6 +16,8 @@ import (
 //	remove:monday_hours:1         Monday's second range
 //	split:monday_hours:1          Monday's second range, a night shift (22:00-06:00),
 //	                              as 22:00-23:59 on Monday and 00:00-06:00 on Tuesday
+//	copy:monday_hours:chosen      Monday's ranges to the days ticked in its copy menu
+//	                              (_copy_monday_hours=friday_hours...); none ticked: noCopyDaysError
 //	copy:monday_hours:weekdays    Monday's ranges to Monday-Friday
 //	copy:monday_hours:all         Monday's ranges to every day
 //	preset:weekdays               09:00-17:00 Monday-Friday, weekend closed
@@ -55,13 +57,17 @@ func (f *hoursForm) doAction(action string) error {
 		return nil
 	case len(parts) == 3 && parts[0] == "copy":
 		d, ok := editorDayOf(parts[1])
-		if !ok || (parts[2] != "weekdays" && parts[2] != "all") {
+		to, known := f.copyDays(d, parts[2])
+		if !ok || !known {
 			break
 		}
+		if len(to) == 0 {
+			return noCopyDaysError{from: d}
+		}
 		src, _ := dropBlankPairs(f.Days[d])
-		for _, to := range dialpad.Weekdays() {
-			if to != d && (parts[2] == "all" || to <= dialpad.Friday) {
-				f.Days[to] = slices.Clone(src)
+		for _, day := range to {
+			if day != d {
+				f.Days[day] = slices.Clone(src)
 			}
 		}
 		return nil
@@ -69,6 +75,30 @@ func (f *hoursForm) doAction(action string) error {
 		return f.preset(parts[1])
 	}
 	return fmt.Errorf("handlers: unknown editor action %q", action)
+}
+
+// noCopyDaysError is the copy menu's "Copy to ticked days" pressed with no
+// day ticked: the person's to fix, not an unknown action.
+type noCopyDaysError struct{ from dialpad.Weekday }
+
+func (e noCopyDaysError) Error() string {
+	return "handlers: no day ticked to copy " + e.from.Label() + " to"
+}
+
+// copyDays are the days a copy action of day d goes to: those ticked in
+// its menu, Monday-Friday or every day. known is false for any other name.
+func (f *hoursForm) copyDays(d dialpad.Weekday, which string) (days []dialpad.Weekday, known bool) {
+	switch which {
+	case "chosen":
+		if d >= dialpad.Monday && d <= dialpad.Sunday {
+			return f.CopyTo[d], true
+		}
+	case "weekdays":
+		return dialpad.Weekdays()[:5], true
+	case "all":
+		return dialpad.Weekdays(), true
+	}
+	return nil, false
 }
 
 // preset fills the week with a common schedule.

@@ -68,10 +68,10 @@ func parseBulkWeek(form url.Values, errs map[string]string) (dialpad.WeekHours, 
 			msgs  []string
 		)
 		for i := 0; i < len(raw); i += 2 {
-			open := bulkClock(raw[i])
+			open := dialpad.NormalizeClock(raw[i])
 			closing := ""
 			if i+1 < len(raw) {
-				closing = bulkClock(raw[i+1])
+				closing = dialpad.NormalizeClock(raw[i+1])
 			}
 			if open == "" && closing == "" {
 				continue
@@ -130,17 +130,6 @@ func bulkSlots(pairs [][2]string) [][2]string {
 		pairs = append(pairs, [2]string{})
 	}
 	return pairs
-}
-
-// bulkClock trims a typed time and pads a single-digit hour
-// ("9:00" → "09:00"), the one slip worth forgiving.
-func bulkClock(s string) string {
-	s = strings.TrimSpace(s)
-	if len(s) == 4 && s[1] == ':' {
-		return "0" + s
-	}
-	// Midnight typed as 24:00 is Dialpad's end of day, 23:59.
-	return dialpad.NormalizeClock(s)
 }
 
 // bulkHoursMessage words a day's problem for the line beside that day.

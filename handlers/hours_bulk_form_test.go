@@ -55,6 +55,12 @@ func TestParseBulkForm(t *testing.T) {
 			hoursOn:  true,
 		},
 		{
+			name:     "times typed loosely are written as Dialpad writes them",
+			form:     base(url.Values{"saturday_hours": {"9", "1230", "13.00", "1730"}}),
+			wantDays: map[dialpad.Weekday][]string{dialpad.Saturday: {"09:00", "12:30", "13:00", "17:30"}},
+			hoursOn:  true,
+		},
+		{
 			name:     "24:00 is taken as Dialpad's end of day, 23:59",
 			form:     base(url.Values{"sunday_hours": {"22:00", "24:00"}}),
 			wantDays: map[dialpad.Weekday][]string{dialpad.Sunday: {"22:00", "23:59"}},
@@ -79,14 +85,14 @@ func TestParseBulkForm(t *testing.T) {
 		{
 			name: "every problem beside its day",
 			form: base(url.Values{
-				"monday_hours":    {"9", "17:00"},
+				"monday_hours":    {"9am", "17:00"},
 				"tuesday_hours":   {"17:00", "09:00"},
 				"wednesday_hours": {"09:00", "13:00", "12:00", "18:00"},
 				"thursday_hours":  {"", "17:00"},
 				"friday_hours":    {"10:00", "10:00"},
 			}),
 			errs: map[string]string{
-				"monday_hours":    `Range 1: opening time "9" is not a time like 09:00.`,
+				"monday_hours":    `Range 1: opening time "9am" is not a 24-hour time like 09:00.`,
 				"tuesday_hours":   "Range 1: closes (09:00) before it opens (17:00): a night shift? Enter it as two ranges: up to 23:59 on this day and from 00:00 on the next.",
 				"wednesday_hours": "Range 2: overlaps the range above it (09:00-13:00).",
 				"thursday_hours":  "Range 1 needs both an opening and a closing time.",

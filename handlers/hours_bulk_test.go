@@ -290,7 +290,7 @@ func TestHoursBulkInvalidInputSendsNothing(t *testing.T) {
 		want    []string // on the page
 	}{
 		{"invalid week", bad, []string{c.claims, c.finance}, []string{
-			`data-testid="error-monday_hours"`, html.EscapeString(`opening time "25:00" is not a time like 09:00`),
+			`data-testid="error-monday_hours"`, html.EscapeString(`opening time "25:00" is not a 24-hour time like 09:00`),
 			`data-testid="error-tuesday_hours"`, "closes (09:00) before it opens (12:00)",
 			`data-testid="error-wednesday_hours"`, "overlaps the range above it",
 			`data-testid="error-thursday_hours"`, "Range 1 needs both an opening and a closing time.",

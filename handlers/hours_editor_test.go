@@ -61,11 +61,17 @@ func TestEditorShowsCallCenter(t *testing.T) {
 		`data-testid="save"`,
 		`data-testid="add-monday_hours"`,
 		`data-testid="closed-saturday_hours"`,
-		`type="time"`, `step="60"`, `pattern=`,
+		// 24-hour text inputs with a visible hint, never the browser's
+		// locale-dependent type="time" ("05:00 PM").
+		`type="text" name="monday_hours" value="08:00" inputmode="numeric" pattern=`,
+		`aria-describedby="he-time-hint"`, `id="he-time-hint"`,
 	} {
 		if !strings.Contains(body, s) {
 			t.Errorf("page lacks %s", s)
 		}
+	}
+	if strings.Contains(body, `type="time"`) {
+		t.Error(`page has type="time" inputs, shown in the browser's locale`)
 	}
 	// Monday's bar has its two ranges.
 	bar := body[strings.Index(body, `data-testid="bar-monday_hours"`):]
@@ -277,7 +283,7 @@ func TestInvalidInputIs422(t *testing.T) {
 		}, "error-tuesday_hours.0", "Closes (09:00) before it opens (17:05): a night shift? Split it at midnight.", `value="17:05"`},
 		{"not a time", func(f map[string][]string) {
 			f["wednesday_hours"] = []string{"25:00", "18:00"}
-		}, "error-wednesday_hours.0", `Opening time "25:00" is not a time like 09:00.`, `value="25:00"`},
+		}, "error-wednesday_hours.0", `Opening time "25:00" is not a 24-hour time like 09:00.`, `value="25:00"`},
 		{"odd count", func(f map[string][]string) {
 			f["thursday_hours"] = []string{"08:00", "12:00", "13:10"}
 		}, "error-thursday_hours", "3 times given; every range needs an opening and a closing time.", `value="13:10"`},

@@ -27,6 +27,9 @@ type hoursForm struct {
 	Truncated [7]bool
 	// Choices are the conflict panel's choices: field -> mine or theirs.
 	Choices map[string]string
+	// CopyTo are the days ticked in each day's copy menu, for the
+	// copy:…:chosen action; not part of what is saved.
+	CopyTo [7][]dialpad.Weekday
 
 	FieldErrors map[string]string // by field name, see views.HoursEditor
 	Problems    []string          // every message, in page order

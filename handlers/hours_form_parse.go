@@ -23,6 +23,7 @@ func parseHoursForm(v url.Values, base hoursForm) hoursForm {
 	f.RingSeconds = strings.TrimSpace(f.RingSeconds)
 	postedBool(v, "hours_on", &f.HoursOn)
 	for _, d := range dialpad.Weekdays() {
+		f.CopyTo[d] = editorCopyTicked(v["_copy_"+d.Field()])
 		times, ok := postedValues(v, d.Field())
 		if !ok {
 			f.Days[d] = slices.Clone(base.Days[d])
@@ -33,10 +34,23 @@ func parseHoursForm(v url.Values, base hoursForm) hoursForm {
 		}
 		f.Days[d] = make([]string, len(times))
 		for i, t := range times {
-			// Midnight typed as 24:00 is taken as Dialpad's end of day, 23:59,
-			// and shown so from then on.
-			f.Days[d][i] = dialpad.NormalizeClock(strings.TrimSpace(t))
+			// A time typed loosely ("9", "0900") is shown as Dialpad writes it
+			// from then on, midnight typed as 24:00 as its end of day, 23:59;
+			// one that is no time stays exactly as typed, for its message.
+			f.Days[d][i] = dialpad.NormalizeClock(t)
 		}
 	}
 	return f
+}
+
+// editorCopyTicked are the days ticked in a copy menu (their fields, as
+// posted), in week order; anything else is ignored.
+func editorCopyTicked(fields []string) []dialpad.Weekday {
+	var days []dialpad.Weekday
+	for _, d := range dialpad.Weekdays() {
+		if slices.Contains(fields, d.Field()) {
+			days = append(days, d)
+		}
+	}
+	return days
 }

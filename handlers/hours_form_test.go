@@ -40,6 +40,7 @@ func TestDoAction(t *testing.T) {
 		f := hoursForm{HoursOn: true}
 		f.Days[dialpad.Monday] = []string{"08:00", "12:00", "", "", "13:00", "17:00"}
 		f.Days[dialpad.Saturday] = []string{"10:00", "14:00"}
+		f.CopyTo[dialpad.Saturday] = []dialpad.Weekday{dialpad.Tuesday, dialpad.Sunday}
 		return f
 	}
 	tests := []struct {
@@ -57,6 +58,10 @@ func TestDoAction(t *testing.T) {
 		{action: "copy:monday_hours:weekdays", day: dialpad.Saturday, want: []string{"10:00", "14:00"}, hoursOn: true},
 		{action: "copy:saturday_hours:all", day: dialpad.Monday, want: []string{"10:00", "14:00"}, hoursOn: true},
 		{action: "copy:saturday_hours:sometimes", wantErr: true},
+		{action: "copy:saturday_hours:chosen", day: dialpad.Sunday, want: []string{"10:00", "14:00"}, hoursOn: true},
+		{action: "copy:saturday_hours:chosen", day: dialpad.Tuesday, want: []string{"10:00", "14:00"}, hoursOn: true},
+		{action: "copy:saturday_hours:chosen", day: dialpad.Wednesday, want: nil, hoursOn: true},
+		{action: "copy:monday_hours:chosen", wantErr: true}, // nothing ticked in Monday's menu
 		{action: "preset:weekdays", day: dialpad.Wednesday, want: []string{"09:00", "17:00"}, hoursOn: true},
 		{action: "preset:weekdays", day: dialpad.Saturday, want: nil, hoursOn: true},
 		{action: "preset:always", day: dialpad.Monday, want: []string{"08:00", "12:00", "", "", "13:00", "17:00"}, hoursOn: false},

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"errors"
 	"maps"
 	"net/http"
 	"slices"
@@ -45,7 +46,14 @@ func saveHoursEditor[T any](h *Handler, w http.ResponseWriter, r *http.Request, 
 	}
 
 	if action := r.PostForm.Get("_action"); action != "" && action != "save" {
-		if err := p.form.doAction(action); err != nil {
+		err := p.form.doAction(action)
+		if nc := (noCopyDaysError{}); errors.As(err, &nc) {
+			// Nothing to copy to: the menu shows again, open, saying so.
+			p.copyUnticked = nc.from.Field()
+			renderHoursEditor(h, w, r, t, http.StatusUnprocessableEntity, p)
+			return
+		}
+		if err != nil {
 			h.logger().WarnContext(r.Context(), "editor: unknown action", "kind", t.kind, "id", id, "action", truncateRunes(action, 60))
 			h.RenderError(w, r, http.StatusBadRequest, "Unknown action",
 				"Switchboard did not recognise that button, so nothing was changed. Reload the page and try again.")

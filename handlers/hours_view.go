@@ -23,6 +23,9 @@ type editorPage[T any] struct {
 	status  editorStatus
 	message string // a problem with the whole form, in plain words
 	unknown bool   // the panel is about a save Dialpad may have applied
+	// copyUnticked is the day field whose "Copy to ticked days" was
+	// pressed with no day ticked; "" otherwise.
+	copyUnticked string
 }
 
 // mine is the person's edit: the base as the form says, with the fields
@@ -71,7 +74,7 @@ func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (vie
 		Description: p.form.Description,
 		RingSeconds: p.form.RingSeconds,
 		HoursOn:     p.form.HoursOn,
-		Days:        editorDays(p.form, p.tz, z, now),
+		Days:        editorDays(p.form, p.tz, z, now, p.copyUnticked),
 		FieldErrors: p.form.FieldErrors,
 		Pending:     pending,
 	}
@@ -134,7 +137,7 @@ func editorField(f string) bool {
 
 // editorDays is the week grid: each day's inputs as typed and its bar,
 // drawn from the ranges that parse, with a marker at the local time today.
-func editorDays(f hoursForm, tz string, z zones, now time.Time) []views.HoursDay {
+func editorDays(f hoursForm, tz string, z zones, now time.Time, copyUnticked string) []views.HoursDay {
 	today, minute := dialpad.Weekday(-1), -1
 	if loc, ok := z.load(tz); ok {
 		local := now.In(loc)
@@ -143,6 +146,9 @@ func editorDays(f hoursForm, tz string, z zones, now time.Time) []views.HoursDay
 	days := make([]views.HoursDay, 0, 7)
 	for _, d := range dialpad.Weekdays() {
 		hd := views.HoursDay{Field: d.Field(), Label: d.Label()}
+		if d.Field() == copyUnticked {
+			hd.CopyError = "Tick the days to copy " + d.Label() + "'s hours to."
+		}
 		for _, p := range timePairs(f.Days[d]) {
 			_, _, overnight := dialpad.SplitAtMidnight(p[0], p[1])
 			hd.Ranges = append(hd.Ranges, views.HoursRange{Open: p[0], Close: p[1], Overnight: overnight})

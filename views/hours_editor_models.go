@@ -54,6 +54,9 @@ type HoursDay struct {
 	Label  string // "Monday"
 	Ranges []HoursRange
 	Bar    DayBar
+	// CopyError says why copying the day did nothing (no day ticked);
+	// its copy menu shows open with the message.
+	CopyError string
 }
 
 // HoursRange is one open/close pair as typed.

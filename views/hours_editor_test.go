@@ -5,14 +5,29 @@ import (
 	"testing"
 )
 
-func TestHeTimeType(t *testing.T) {
-	for in, want := range map[string]string{
-		"": "time", "08:00": "time", "23:59": "time", "00:00": "time",
-		"24:00": "text", "25:00": "text", "8:00": "text", "08:60": "text", "ab:cd": "text", "08:00:00": "text",
+// The editor's time inputs are 24-hour text fields pointing at the visible
+// format hint (and at the range's message when it has one), never
+// type="time", which Chromium shows in the browser's locale ("05:00 PM").
+func TestHoursEditorTimeInputs(t *testing.T) {
+	v := HoursEditor{Kind: "call center", Action: "/callcenters/1", PreviewURL: "/callcenters/1/preview",
+		Days: []HoursDay{{Field: "monday_hours", Label: "Monday", Bar: DayBar{Now: -1},
+			Ranges: []HoursRange{{Open: "08:00", Close: "12:00"}, {Open: "25:00", Close: "17:00"}}}},
+		FieldErrors: map[string]string{"monday_hours.1": `Opening time "25:00" is not a 24-hour time like 09:00.`}}
+	out := render(t, HoursEditorForm(v))
+	for _, want := range []string{
+		`id="he-time-hint"`, "24-hour, HH:MM",
+		`type="text" name="monday_hours" value="08:00" inputmode="numeric" pattern="` + ClockPattern + `" maxlength="5"`,
+		`placeholder="09:00" aria-label="Monday, range 1, opens" aria-describedby="he-time-hint" data-testid="open-monday_hours-0"`,
+		`value="25:00"`,
+		`aria-label="Monday, range 2, opens" aria-describedby="he-time-hint error-monday_hours.1" aria-invalid="true"`,
+		`id="error-monday_hours.1"`,
 	} {
-		if got := heTimeType(in); got != want {
-			t.Errorf("heTimeType(%q) = %q, want %q", in, got, want)
+		if !strings.Contains(out, want) {
+			t.Errorf("editor lacks %s:\n%s", want, out)
 		}
+	}
+	if strings.Contains(out, `type="time"`) {
+		t.Error(`editor still has type="time" inputs`)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"golang.org/x/oauth2"
 
 	"switchboard/dialpad"
@@ -199,34 +200,16 @@ func TestBrowserHoursBulkApply(t *testing.T) {
 	tb.noProblems(t)
 }
 
-// typeTime types a 24-hour time into a time input the way a person does
-// with the keyboard. Chromium shows the field in the browser's locale, so
-// the keys are worked out there: hour, minute, then AM/PM when it has one.
-func typeTime(sel chromedp.CSS, hhmm string) chromedp.Action[chromedp.Void] {
-	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		twelve, err := chromedp.Evaluate[bool](
-			`new Intl.DateTimeFormat(navigator.language, {hour: 'numeric'}).resolvedOptions().hour12 === true`)(ctx, t)
-		if err != nil {
-			// Without JavaScript nothing can be asked; Chromium's default
-			// locale here is en-US, which shows AM/PM.
-			twelve = true
-		}
-		h, m := hhmm[:2], hhmm[3:]
-		keys := h + m
-		if twelve {
-			n := int(h[0]-'0')*10 + int(h[1]-'0')
-			suffix := "A"
-			if n >= 12 {
-				suffix, n = "P", n-12
-			}
-			if n == 0 {
-				n = 12
-			}
-			keys = string([]byte{byte('0' + n/10), byte('0' + n%10)}) + m + suffix
-		}
-		_, err = chromedp.Steps(chromedp.Click(sel), chromedp.SendKeys(sel, keys))(ctx, t)
-		return err
-	})
+// typeTime types a time into a time field the way a person does with the
+// keyboard: click, select what is there, type, and Tab on (the field's
+// change event, which asks htmx for the preview). The fields are text, so
+// the keys are the same in every browser locale.
+func typeTime(sel chromedp.CSS, typed string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Click(sel),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.KeyEvent(typed+kb.Tab),
+	)
 }
 
 // callCenterNamed reads a seeded call center from the emulator.
