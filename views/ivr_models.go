@@ -114,16 +114,38 @@ type IVRCopy struct {
 	Action     string // POST: preview
 	ChooseHref string // back to the picker with the same targets ticked
 	Apply      string // POST: apply the sealed plan
+	UploadHref string // the same MP3 to several targets; "" for kinds Dialpad takes no uploads for
 	Source     []IVRCopySourceRow
-	Targets    []IVRCopyTarget
-	Error      string // about the target choice
-	Plan       string // sealed plan, on the preview
-	Preview    []IVRCopyResult
-	Results    []IVRCopyResult
-	ToApply    int
-	TargetsIn  int // targets the changes go to
-	Summary    string
-	Run        *IVRCopyProgress // applying target by target
+	Picker     IVRTargetPicker
+	// ResetDefaults is the opt-in to take targets back to Dialpad's default
+	// where the source plays it (each such reset deletes a recording).
+	ResetDefaults bool
+	Error         string // about the target choice
+	Plan          string // sealed plan, on the preview
+	Preview       []IVRCopyResult
+	Results       []IVRCopyResult
+	ToApply       int
+	Resets        int // of ToApply, resets to the default: confirmed before anything is sent
+	TargetsIn     int // targets the changes go to
+	Summary       string
+	Run           *IVRCopyProgress // applying target by target
+}
+
+// IVRTargetPicker is a list of targets to tick, grouped by office, with
+// select all / none per office (a GET that re-renders the form with the
+// selection, or the script in Script) and a filter (Script only).
+type IVRTargetPicker struct {
+	Plural       string // "call centers"
+	Groups       []IVRTargetGroup
+	SelectAction string // GET: the same form with one office selected or cleared
+	Script       string // static/js/ivr_targets.js
+}
+
+// IVRTargetGroup is one office's targets.
+type IVRTargetGroup struct {
+	Key     string // the office's id, "0" for targets without one
+	Name    string
+	Targets []IVRCopyTarget
 }
 
 // IVRCopyProgress is where a copy applied target by target stands.
@@ -175,7 +197,7 @@ type IVRCopyItem struct {
 	Label   string
 	From    string
 	To      string
-	Status  string // preview: "change", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped"
+	Status  string // preview: "assign", "reset", "same", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped", "unknown"
 	Note    string
 	FixHref string // where to fix a skipped item: the target's upload page
 	FixText string
