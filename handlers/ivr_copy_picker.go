@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	"switchboard/dialpad"
@@ -103,4 +104,41 @@ func (p targetPick) checked(who *Identity, q url.Values) []dialpad.ID {
 		}
 	}
 	return out
+}
+
+// chosen reads posted target_id values: at least one, at most
+// ivrCopyMaxTargets, each a listed target other than skip that the person
+// may change. The problem is a sentence for the person; the targets read
+// come back with it, to tick them again.
+func (p targetPick) chosen(who *Identity, raw []string) ([]copyCandidate, string) {
+	byID := map[dialpad.ID]copyCandidate{}
+	for _, c := range p.candidates {
+		byID[c.ID] = c
+	}
+	var out []copyCandidate
+	problem := ""
+	seen := map[dialpad.ID]bool{}
+	for _, v := range raw {
+		id, err := dialpad.ParseID(v)
+		c, ok := byID[id]
+		switch {
+		case err != nil || !ok:
+			problem = "One of the chosen " + p.kind.Plural + " no longer exists. Choose again."
+			continue
+		case id == p.skip || seen[id]:
+			continue
+		case !who.May(p.action, c.OfficeID):
+			problem = "You can't change " + c.Name + "; leave it out."
+		}
+		seen[id] = true
+		out = append(out, c)
+	}
+	switch {
+	case problem != "":
+	case len(out) == 0:
+		problem = "Choose at least one " + p.kind.Singular + "."
+	case len(out) > ivrCopyMaxTargets:
+		problem = "Choose at most " + strconv.Itoa(ivrCopyMaxTargets) + " " + p.kind.Plural + " at a time."
+	}
+	return out, problem
 }

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -130,37 +128,7 @@ func candidateIDs(targets []copyCandidate) []dialpad.ID {
 // ivrCopyMaxTargets, each a listed target other than the source that the
 // person may change.
 func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
-	byID := map[dialpad.ID]copyCandidate{}
-	for _, c := range s.candidates {
-		byID[c.ID] = c
-	}
-	who := IdentityFrom(r.Context())
-	var out []copyCandidate
-	problem := ""
-	seen := map[dialpad.ID]bool{}
-	for _, raw := range r.PostForm["target_id"] {
-		id, err := dialpad.ParseID(raw)
-		c, ok := byID[id]
-		switch {
-		case err != nil || !ok:
-			problem = "One of the chosen " + s.source.Kind.Plural + " no longer exists. Choose again."
-			continue
-		case id == s.source.ID || seen[id]:
-			continue
-		case !who.May(access.CopyIVR, c.OfficeID):
-			problem = "You can't change " + c.Name + "; leave it out."
-		}
-		seen[id] = true
-		out = append(out, c)
-	}
-	switch {
-	case problem != "":
-	case len(out) == 0:
-		problem = "Choose at least one " + s.source.Kind.Singular + " to copy to."
-	case len(out) > ivrCopyMaxTargets:
-		problem = "Choose at most " + strconv.Itoa(ivrCopyMaxTargets) + " " + s.source.Kind.Plural + " at a time."
-	}
-	return out, problem
+	return s.pick().chosen(IdentityFrom(r.Context()), r.PostForm["target_id"])
 }
 
 // planCopy reads each target's IVRs, one at a time under the company's rate

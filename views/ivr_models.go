@@ -222,3 +222,27 @@ type IVRDeleteItem struct {
 	Name           string
 	BothDirections bool // the person picked one call direction; the delete takes both
 }
+
+// IVRCopyUpload uploads one MP3 to several targets of a kind at once: the
+// way to copy audio, which Dialpad offers no download of.
+type IVRCopyUpload struct {
+	Header      IVRHeader
+	Action      string // POST, multipart
+	Types       []IVRTypeGroup
+	Name        string
+	Description string
+	Picker      IVRTargetPicker
+	FieldErrors map[string]string // ivr_type, name, description, target_id, file
+	MaxMB       int
+	FileAgain   string // the file to choose again after the form came back; "" for none
+	Outcomes    []IVRUploadOutcome
+	Summary     string // after uploading: "Uploaded to 2 of 3 call centers."
+}
+
+// IVRUploadOutcome is what came of uploading to one target.
+type IVRUploadOutcome struct {
+	Name    string
+	Href    string // the target's IVR page
+	Status  string // "applied", "refused", "unknown", "not_sent"
+	Message string // Dialpad's refusal in plain words, or what to check
+}

@@ -53,3 +53,16 @@ func ivrGroupSelectable(g IVRTargetGroup) bool {
 	}
 	return false
 }
+
+// uploadBadge names the outcome of one target of a multi-target upload.
+func uploadBadge(status string) Badge {
+	switch status {
+	case "applied":
+		return Badge{Label: "Uploaded", Color: BadgeGreen}
+	case "refused":
+		return Badge{Label: "Refused by Dialpad", Color: BadgeRed}
+	case "unknown":
+		return Badge{Label: "May have been applied", Color: BadgeAmber}
+	}
+	return Badge{Label: "Not sent", Color: BadgeGrey}
+}
