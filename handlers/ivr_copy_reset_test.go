@@ -109,7 +109,9 @@ func TestIVRCopyResetToDefaultIsOptInAndConfirmed(t *testing.T) {
 	// Applying asks first, with or without htmx, at the first post or a step.
 	for _, post := range []func() *webtest.Response{
 		func() *webtest.Response { return s.b.PostForm(ivrPath(sales)+"/copy/apply", apply) },
-		func() *webtest.Response { return s.b.HTMX(http.MethodPost, ivrPath(sales)+"/copy/apply", with(apply, "_target", "0")) },
+		func() *webtest.Response {
+			return s.b.HTMX(http.MethodPost, ivrPath(sales)+"/copy/apply", with(apply, "_target", "0"))
+		},
 	} {
 		ask := post()
 		if ask.StatusCode != http.StatusOK || !strings.Contains(ask.Body, `data-testid="ivr-delete-MENU-`+menu.ID.String()+`"`) ||
