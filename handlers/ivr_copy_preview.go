@@ -80,7 +80,7 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 		h.renderIVRCopy(w, r, http.StatusUnprocessableEntity, s, h.copyFormView(r, s, candidateIDs(targets), reset, problem))
 		return
 	}
-	plan, preview := planCopy(r.Context(), who.Client, s, targets, reset)
+	plan, preview, missing := planCopy(r.Context(), who.Client, s, targets, reset)
 	plan.Source = s.source.Name
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
@@ -94,6 +94,7 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 	v := h.copyFormView(r, s, nil, reset, "")
 	v.Picker = views.IVRTargetPicker{}
 	v.Apply, v.Plan, v.Preview = s.source.path()+"/copy/apply", token, preview
+	v.Missing = missing.view(s.source)
 	v.ChooseHref = chooseAgainHref(s.source, candidateIDs(targets), reset)
 	v.TargetsIn, v.Resets = len(plan.Targets), plan.resets()
 	for _, pt := range plan.Targets {
@@ -134,10 +135,11 @@ func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
 // planCopy reads each target's IVRs, one at a time under the company's rate
 // limit, and plans what would make it play what the source plays. Types
 // the source leaves at the default are left alone unless reset is set.
-func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []copyCandidate, reset bool) (ivrCopyPlan, []views.IVRCopyResult) {
+func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []copyCandidate, reset bool) (ivrCopyPlan, []views.IVRCopyResult, missingRecordings) {
 	var (
 		plan    ivrCopyPlan
 		preview []views.IVRCopyResult
+		missing missingRecordings
 	)
 	for _, ct := range targets {
 		if ctx.Err() != nil {
@@ -164,6 +166,7 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 			case dialpad.CopyNoMatch:
 				item.Status, item.To = "unavailable", "“"+step.SourceName+"”"
 				item.Note = "No recording named “" + step.SourceName + "” on " + ct.Name + " for this type."
+				missing.add(step.IVRType, step.SourceName, ct.ID)
 				if s.source.Kind.canUpload() {
 					item.FixText = "Upload one to " + ct.Name
 					item.FixHref = res.Href + "/upload?" + url.Values{"ivr_type": {step.IVRType}}.Encode()
@@ -176,7 +179,7 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 						FromWords: item.From, ToWords: item.To, Reset: true})
 					break
 				}
-				item.Status, item.To = "kept", item.From
+				item.Status, item.To = "kept", ""
 				item.Note = s.source.Name + " plays Dialpad's default here. Going back to the default would delete " +
 					ct.Name + "'s recording, so the copy leaves this type alone."
 				if reset {
@@ -202,7 +205,7 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 		}
 		preview = append(preview, res)
 	}
-	return plan, preview
+	return plan, preview, missing
 }
 
 // withSameItems adds, in catalogue order, an "Already the same" item for

@@ -1,9 +1,11 @@
 package handlers_test
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -250,5 +252,29 @@ func TestIVRCopySaysWhatItCanDo(t *testing.T) {
 	}
 	if res := s.b.Get("/ivrs/callrouter/" + routers[0].ID.String() + "/copy/upload"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("upload to several routers: %d, want 404", res.StatusCode)
+	}
+}
+
+// Where targets have no recording named like the source's, the preview
+// lists that recording once with an upload to all of them, which opens the
+// upload to several with its type, name and those targets filled in.
+func TestIVRCopyPreviewOffersUploadForMissing(t *testing.T) {
+	s := startIVRs(t, emulator.AdminUserID)
+	sales, japan, uk, _ := copySetup(t, s)
+	page, _ := s.preview(sales, japan, uk)
+	m := regexp.MustCompile(`(?s)<span class="strong">Sales after-hours message</span> <span class="muted">\(([^)]*)\)</span>:\s*missing on 2 call centers.\s*<a href="([^"]*)" data-testid="ivr-copy-missing-upload">Upload it to all 2</a>`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatalf("the preview offers no upload for the missing after-hours message:\n%s", page)
+	}
+	res := s.b.Get(html.UnescapeString(m[2]))
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("upload link: %d", res.StatusCode)
+	}
+	form := formOf(t, res.Body, "ivr-copy-upload-form")
+	if got := dialpad.IVRTypeLabel(form.Get("ivr_type")); got != m[1] || form.Get("name") != "Sales after-hours message" {
+		t.Errorf("the upload opens with type %q (want %q) and name %q", got, m[1], form.Get("name"))
+	}
+	if got := sorted(form["target_id"]); !slices.Equal(got, sorted([]string{japan.String(), uk.String()})) {
+		t.Errorf("the upload opens with %v ticked, want Japan Sales and UK Sales", got)
 	}
 }

@@ -123,12 +123,22 @@ type IVRCopy struct {
 	Error         string // about the target choice
 	Plan          string // sealed plan, on the preview
 	Preview       []IVRCopyResult
+	Missing       []IVRCopyMissing // recordings of the source some targets lack, with the upload that gives it to them
 	Results       []IVRCopyResult
 	ToApply       int
 	Resets        int // of ToApply, resets to the default: confirmed before anything is sent
 	TargetsIn     int // targets the changes go to
 	Summary       string
 	Run           *IVRCopyProgress // applying target by target
+}
+
+// IVRCopyMissing is one recording of the source that some targets have
+// no recording of the same name for.
+type IVRCopyMissing struct {
+	Name       string // the recording's name
+	Label      string // its IVR type, "Hold music"
+	Count      int    // targets without it
+	UploadHref string // the upload to several, filled in for them
 }
 
 // IVRTargetPicker is a list of targets to tick, grouped by office, with
