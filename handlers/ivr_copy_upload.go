@@ -58,7 +58,7 @@ func (h *Handler) IVRCopyUpload(w http.ResponseWriter, r *http.Request) {
 type uploadTally struct{ applied, refused, unknown, notSent int }
 
 func (t uploadTally) words(kind ivrKind, total int) string {
-	out := "Uploaded to " + strconv.Itoa(t.applied) + " of " + strconv.Itoa(total) + " " + pluralWord(total, kind.Singular, kind.Plural) + "."
+	out := "Uploaded to " + strconv.Itoa(t.applied) + " of " + strconv.Itoa(total) + " " + plural(total, kind.Singular, kind.Plural) + "."
 	var more []string
 	if t.refused > 0 {
 		more = append(more, strconv.Itoa(t.refused)+" refused by Dialpad")
@@ -73,13 +73,6 @@ func (t uploadTally) words(kind ivrKind, total int) string {
 		out += " " + capitalize(strings.Join(more, ", ")) + "."
 	}
 	return out
-}
-
-func pluralWord(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // uploadToTargets uploads file to each target in turn, as bulk work: half
