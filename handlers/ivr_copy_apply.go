@@ -14,8 +14,10 @@ import (
 
 // IVRCopyApply applies a previewed copy: target by target, one at a time
 // under the company's rate limit, a fresh read and then one PATCH per
-// changed type. A copy only assigns: it never sends a DELETE, which would
-// delete the target's recording. Each item ends done, failed (with
+// changed type. A copy assigns; it sends a DELETE (which deletes the
+// target's recording) only for the resets to the default the person opted
+// into on the picker and then confirmed, recording by recording, on the
+// page askCopyResets shows. Each item ends done, failed (with
 // Dialpad's reason in plain words, a rate limit with its wait) or skipped
 // (someone changed that type since the preview, or it is already in
 // place); a failure never stops the items after it.
@@ -43,6 +45,16 @@ func (h *Handler) IVRCopyApply(w http.ResponseWriter, r *http.Request) {
 		h.RenderError(w, r, http.StatusForbidden, "Not allowed",
 			"You can't change the custom IVRs of "+name+", so nothing was sent to Dialpad.")
 		return
+	}
+	if plan.resets() > 0 {
+		switch {
+		case r.PostForm.Get("_cancel") != "":
+			redirectAfterPost(w, r, chooseAgainHref(t, plan.ids(), true))
+			return
+		case r.PostForm.Get("_confirm") == "":
+			h.askCopyResets(w, r, t, plan)
+			return
+		}
 	}
 	if wantsPartial(r) {
 		if _, step := r.PostForm["_target"]; step {
@@ -117,8 +129,6 @@ func applyCopy(ctx context.Context, c *dialpad.Client, rec auditor, targetType s
 		out   []views.IVRCopyResult
 		tally copyTally
 	)
-	// Saves and pages of people go first; the copy waits behind them.
-	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	for _, pt := range plan.Targets {
 		if ctx.Err() != nil {
 			break
@@ -133,6 +143,9 @@ func applyCopy(ctx context.Context, c *dialpad.Client, rec auditor, targetType s
 // applyCopyTarget sends one target's part of a plan: a fresh read, then
 // each step still wanted, each recorded with rec.
 func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, targetType string, pt ivrCopyPlanTarget) (views.IVRCopyResult, copyTally) {
+	// Saves and pages of people go first; the copy waits behind them,
+	// whether it runs in one post or one target per post.
+	ctx = dialpad.WithPriority(ctx, dialpad.PriorityBulk)
 	var tally copyTally
 	res := views.IVRCopyResult{Name: pt.Name, Href: "/ivrs/" + targetType + "/" + pt.ID.String()}
 	types, readErr := c.CustomIVRs(ctx, targetType, pt.ID)
@@ -145,15 +158,21 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, target
 			return res, tally
 		case readErr != nil:
 			item.Status, item.Note = "failed", "Couldn't read its custom IVRs: "+UpstreamMessage(readErr)
-		case len(step.To) != 1:
-			// Plans select one IVR per step; anything else would be a delete.
-			item.Status, item.Note = "skipped", "A copy never deletes recordings."
+		case !step.Reset && len(step.To) != 1, step.Reset && (len(step.To) != 0 || len(step.From) != 1):
+			// Plans select one IVR per step, or reset one named recording;
+			// anything else would be a delete nobody confirmed.
+			item.Status, item.Note = "skipped", "A copy deletes only the recordings you confirmed."
 		case now.Equal(step.To):
 			item.Status, item.Note = "skipped", "Already in place."
 		case !now.Equal(step.From):
 			item.Status, item.Note = "skipped", "Changed in Dialpad since the preview; check it and copy again."
 		default:
-			_, err := c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
+			var err error
+			if step.Reset {
+				err = c.UnassignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.From[0]})
+			} else {
+				_, err = c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
+			}
 			// The plan carries no office: the record names the target only.
 			rec(ctx, audit.Resource{Kind: audit.CustomIVR, ID: ivrResourceID(targetType, pt.ID), Name: pt.Name},
 				ivrAuditChanges(dialpad.IVRChange{IVRType: step.IVRType, From: now, To: step.To}), err)
@@ -179,6 +198,15 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, target
 		res.Items = append(res.Items, item)
 	}
 	return res, tally
+}
+
+// ids is the plan's targets.
+func (p ivrCopyPlan) ids() []dialpad.ID {
+	out := make([]dialpad.ID, len(p.Targets))
+	for i, t := range p.Targets {
+		out[i] = t.ID
+	}
+	return out
 }
 
 // forbidden finds the first target of the plan the person may not copy to.

@@ -3,7 +3,6 @@ package handlers
 import (
 	"errors"
 	"net/http"
-	"slices"
 
 	"switchboard/dialpad"
 	"switchboard/handlers/access"
@@ -26,14 +25,11 @@ func (h *Handler) IVRCopyForm(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	// "Choose other targets" on the preview comes back with its ticks.
-	var checked []dialpad.ID
-	for _, raw := range r.URL.Query()["target_id"] {
-		if id, err := dialpad.ParseID(raw); err == nil {
-			checked = append(checked, id)
-		}
-	}
-	h.renderIVRCopy(w, r, http.StatusOK, s, h.copyFormView(r, s, checked, ""))
+	// "Choose other targets" on the preview comes back with its ticks, and
+	// so do an office's "Select all" and "None" without JavaScript.
+	q := r.URL.Query()
+	checked := s.pick().checked(who, q)
+	h.renderIVRCopy(w, r, http.StatusOK, s, h.copyFormView(r, s, checked, q.Get("reset_defaults") != "", ""))
 }
 
 // ivrCopyStart reads what every copy step needs: the person, the source
@@ -56,30 +52,27 @@ func (h *Handler) ivrCopyStart(w http.ResponseWriter, r *http.Request) (*Identit
 	return who, t, load, true
 }
 
-// copyFormView is the target picker with checked ticked.
-func (h *Handler) copyFormView(r *http.Request, s copySetup, checked []dialpad.ID, problem string) views.IVRCopy {
+// pick is the copy's target picker: every other target of the kind.
+func (s copySetup) pick() targetPick {
+	return targetPick{kind: s.source.Kind, candidates: s.candidates, offices: s.offices, skip: s.source.ID, action: access.CopyIVR}
+}
+
+// copyFormView is the target picker with checked ticked, and the opt-in to
+// reset types the source leaves at the default.
+func (h *Handler) copyFormView(r *http.Request, s copySetup, checked []dialpad.ID, reset bool, problem string) views.IVRCopy {
 	who := IdentityFrom(r.Context())
 	v := views.IVRCopy{
-		Header: h.ivrHeader(r, s.source, who.May(access.EditIVR, s.source.OfficeID)),
-		Action: s.source.path() + "/copy",
-		Error:  problem,
+		Header:        h.ivrHeader(r, s.source, who.May(access.EditIVR, s.source.OfficeID)),
+		Action:        s.source.path() + "/copy",
+		Error:         problem,
+		ResetDefaults: reset,
 	}
 	v.Header.BackHref, v.Header.BackLabel = s.source.path(), "Custom IVRs of "+s.source.Name
-	v.Source = copySourceRows(s.types)
-	for _, c := range s.candidates {
-		if c.ID == s.source.ID {
-			continue
-		}
-		ct := views.IVRCopyTarget{ID: c.ID.String(), Name: c.Name, Checked: slices.Contains(checked, c.ID)}
-		if s.source.Kind.Type != dialpad.TargetOffice {
-			ct.Detail = s.offices.name(c.OfficeID)
-		}
-		if !who.May(access.CopyIVR, c.OfficeID) {
-			ct.Disabled, ct.Checked = true, false
-			ct.Detail = joinDetail(ct.Detail, "you can't change it")
-		}
-		v.Targets = append(v.Targets, ct)
+	if s.source.Kind.canUpload() {
+		v.UploadHref = s.source.path() + "/copy/upload"
 	}
+	v.Source = copySourceRows(s.types)
+	v.Picker = s.pick().view(who, checked, v.Action, h.targetPickerScript())
 	return v
 }
 
@@ -96,13 +89,15 @@ func copySourceRows(types []dialpad.CustomIVRType) []views.IVRCopySourceRow {
 	return out
 }
 
-func joinDetail(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + " · " + b
-}
-
 func (h *Handler) renderIVRCopy(w http.ResponseWriter, r *http.Request, status int, s copySetup, v views.IVRCopy) {
 	h.Render(w, r, status, views.IVRCopyPage(h.layout(r, "Copy custom IVRs · "+s.source.Name, ivrNav(s.source)), v), nil)
+}
+
+// targetPickerScript is the picker's script: select all / none in place
+// and the filter. The picker works without it.
+func (h *Handler) targetPickerScript() string {
+	if h.Assets == nil {
+		return ""
+	}
+	return h.Assets.URL("js/ivr_targets.js")
 }

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"switchboard/dialpad"
-	"switchboard/handlers/access"
 	"switchboard/views"
 )
 
@@ -35,6 +33,23 @@ type ivrCopyPlanStep struct {
 	// The preview's words for From and To, shown again with the results.
 	FromWords string `json:"fw"`
 	ToWords   string `json:"tw"`
+	// Reset takes the type back to Dialpad's default (To is empty): a
+	// DELETE that deletes From's recording. Only in plans the person opted
+	// into resets for, and sent only once they confirmed the deletes.
+	Reset bool `json:"r,omitempty"`
+}
+
+// resets counts the plan's resets to the default.
+func (p ivrCopyPlan) resets() int {
+	n := 0
+	for _, t := range p.Targets {
+		for _, st := range t.Steps {
+			if st.Reset {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 func ivrCopyKind(t ivrTarget) string { return "ivrcopy:" + t.Kind.Type + ":" + t.ID.String() }
@@ -59,16 +74,13 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 		h.UpstreamError(w, r, err)
 		return
 	}
+	reset := r.PostForm.Get("reset_defaults") != ""
 	targets, problem := copyTargets(r, s)
 	if problem != "" {
-		checked := make([]dialpad.ID, len(targets))
-		for i, c := range targets {
-			checked[i] = c.ID
-		}
-		h.renderIVRCopy(w, r, http.StatusUnprocessableEntity, s, h.copyFormView(r, s, checked, problem))
+		h.renderIVRCopy(w, r, http.StatusUnprocessableEntity, s, h.copyFormView(r, s, candidateIDs(targets), reset, problem))
 		return
 	}
-	plan, preview := planCopy(r.Context(), who.Client, s, targets)
+	plan, preview, missing := planCopy(r.Context(), who.Client, s, targets, reset)
 	plan.Source = s.source.Name
 	if r.Context().Err() != nil {
 		w.WriteHeader(statusClientClosedRequest)
@@ -79,69 +91,55 @@ func (h *Handler) IVRCopyPreview(w http.ResponseWriter, r *http.Request) {
 		h.ServerError(w, r, err)
 		return
 	}
-	v := h.copyFormView(r, s, nil, "")
-	v.Targets = nil
+	v := h.copyFormView(r, s, nil, reset, "")
+	v.Picker = views.IVRTargetPicker{}
 	v.Apply, v.Plan, v.Preview = s.source.path()+"/copy/apply", token, preview
-	v.ChooseHref = chooseAgainHref(s.source, targets)
-	v.TargetsIn = len(plan.Targets)
+	v.Missing = missing.view(s.source)
+	v.ChooseHref = chooseAgainHref(s.source, candidateIDs(targets), reset)
+	v.TargetsIn, v.Resets = len(plan.Targets), plan.resets()
 	for _, pt := range plan.Targets {
 		v.ToApply += len(pt.Steps)
 	}
 	h.renderIVRCopy(w, r, http.StatusOK, s, v)
 }
 
-// chooseAgainHref is the target picker with these targets ticked again.
-func chooseAgainHref(source ivrTarget, targets []copyCandidate) string {
+// chooseAgainHref is the target picker with these targets ticked again,
+// and the reset opt-in as it was.
+func chooseAgainHref(source ivrTarget, targets []dialpad.ID, reset bool) string {
 	q := url.Values{}
-	for _, c := range targets {
-		q.Add("target_id", c.ID.String())
+	for _, id := range targets {
+		q.Add("target_id", id.String())
+	}
+	if reset {
+		q.Set("reset_defaults", "1")
 	}
 	return source.path() + "/copy?" + q.Encode()
+}
+
+// candidateIDs is the ids of the chosen targets.
+func candidateIDs(targets []copyCandidate) []dialpad.ID {
+	out := make([]dialpad.ID, len(targets))
+	for i, c := range targets {
+		out[i] = c.ID
+	}
+	return out
 }
 
 // copyTargets reads the ticked target_id values: at least one, at most
 // ivrCopyMaxTargets, each a listed target other than the source that the
 // person may change.
 func copyTargets(r *http.Request, s copySetup) ([]copyCandidate, string) {
-	byID := map[dialpad.ID]copyCandidate{}
-	for _, c := range s.candidates {
-		byID[c.ID] = c
-	}
-	who := IdentityFrom(r.Context())
-	var out []copyCandidate
-	problem := ""
-	seen := map[dialpad.ID]bool{}
-	for _, raw := range r.PostForm["target_id"] {
-		id, err := dialpad.ParseID(raw)
-		c, ok := byID[id]
-		switch {
-		case err != nil || !ok:
-			problem = "One of the chosen " + s.source.Kind.Plural + " no longer exists. Choose again."
-			continue
-		case id == s.source.ID || seen[id]:
-			continue
-		case !who.May(access.CopyIVR, c.OfficeID):
-			problem = "You can't change " + c.Name + "; leave it out."
-		}
-		seen[id] = true
-		out = append(out, c)
-	}
-	switch {
-	case problem != "":
-	case len(out) == 0:
-		problem = "Choose at least one " + s.source.Kind.Singular + " to copy to."
-	case len(out) > ivrCopyMaxTargets:
-		problem = "Choose at most " + strconv.Itoa(ivrCopyMaxTargets) + " " + s.source.Kind.Plural + " at a time."
-	}
-	return out, problem
+	return s.pick().chosen(IdentityFrom(r.Context()), r.PostForm["target_id"])
 }
 
 // planCopy reads each target's IVRs, one at a time under the company's rate
-// limit, and plans what would make it play what the source plays.
-func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []copyCandidate) (ivrCopyPlan, []views.IVRCopyResult) {
+// limit, and plans what would make it play what the source plays. Types
+// the source leaves at the default are left alone unless reset is set.
+func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []copyCandidate, reset bool) (ivrCopyPlan, []views.IVRCopyResult, missingRecordings) {
 	var (
 		plan    ivrCopyPlan
 		preview []views.IVRCopyResult
+		missing missingRecordings
 	)
 	for _, ct := range targets {
 		if ctx.Err() != nil {
@@ -156,25 +154,38 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 		}
 		pt := ivrCopyPlanTarget{ID: ct.ID, Name: ct.Name, OfficeID: ct.OfficeID}
 		ivrs := ivrsOf(types)
-		for _, step := range dialpad.PlanIVRCopy(s.types, types) {
+		steps := dialpad.PlanIVRCopy(s.types, types)
+		for _, step := range steps {
 			item := views.IVRCopyItem{
 				Label:  dialpad.IVRTypeLabel(step.IVRType),
 				From:   ivrSelectionWords(ivrs, step.From),
 				To:     ivrSelectionWords(ivrs, step.To),
-				Status: "change",
+				Status: "assign",
 			}
 			switch step.Skip {
 			case dialpad.CopyNoMatch:
 				item.Status, item.To = "unavailable", "“"+step.SourceName+"”"
-				item.Note = "It has no recording called “" + step.SourceName + "” for this type."
+				item.Note = "No recording named “" + step.SourceName + "” on " + ct.Name + " for this type."
+				missing.add(step.IVRType, step.SourceName, ct.ID)
 				if s.source.Kind.canUpload() {
 					item.FixText = "Upload one to " + ct.Name
 					item.FixHref = res.Href + "/upload?" + url.Values{"ivr_type": {step.IVRType}}.Encode()
 				}
 			case dialpad.CopyKeepCustom:
-				item.Status, item.To = "kept", item.From
+				if reset && len(step.From) == 1 {
+					item.Status, item.To = "reset", "Dialpad default"
+					item.Note = "Going back to the default deletes " + ct.Name + "'s recording " + item.From + " in Dialpad. You confirm it before anything is sent."
+					pt.Steps = append(pt.Steps, ivrCopyPlanStep{IVRType: step.IVRType, From: step.From,
+						FromWords: item.From, ToWords: item.To, Reset: true})
+					break
+				}
+				item.Status, item.To = "kept", ""
 				item.Note = s.source.Name + " plays Dialpad's default here. Going back to the default would delete " +
 					ct.Name + "'s recording, so the copy leaves this type alone."
+				if reset {
+					item.Note = s.source.Name + " plays Dialpad's default here, but " + ct.Name +
+						" plays a different recording for each call direction, which a reset can't name: change it on its own page."
+				}
 				item.FixText, item.FixHref = "Change it on "+ct.Name+"'s page", res.Href+"#type-"+step.IVRType
 			case dialpad.CopySplit:
 				item.Status, item.To = "unavailable", ""
@@ -185,6 +196,7 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 			}
 			res.Items = append(res.Items, item)
 		}
+		res.Items = withSameItems(res.Items, s.types, types, steps)
 		if len(res.Items) == 0 {
 			res.Note = "Already plays the same — nothing to change."
 		}
@@ -193,5 +205,30 @@ func planCopy(ctx context.Context, c *dialpad.Client, s copySetup, targets []cop
 		}
 		preview = append(preview, res)
 	}
-	return plan, preview
+	return plan, preview, missing
+}
+
+// withSameItems adds, in catalogue order, an "Already the same" item for
+// each type the source plays a recording for that the target already
+// plays (PlanIVRCopy leaves those out: nothing to send).
+func withSameItems(items []views.IVRCopyItem, source, target []dialpad.CustomIVRType, steps []dialpad.IVRCopyStep) []views.IVRCopyItem {
+	planned := map[string]bool{}
+	for _, st := range steps {
+		planned[st.IVRType] = true
+	}
+	src, dst := dialpad.SelectionsOf(source), dialpad.SelectionsOf(target)
+	ivrs := ivrsOf(target)
+	var out []views.IVRCopyItem
+	next := 0
+	for _, name := range dialpad.IVRTypeNames() {
+		if planned[name] {
+			out = append(out, items[next])
+			next++
+			continue
+		}
+		if !src[name].IsDefault() {
+			out = append(out, views.IVRCopyItem{Label: dialpad.IVRTypeLabel(name), From: ivrSelectionWords(ivrs, dst[name]), Status: "same"})
+		}
+	}
+	return append(out, items[next:]...)
 }

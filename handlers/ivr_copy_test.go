@@ -64,7 +64,7 @@ func TestIVRCopySendsOnlyWhatDiffers(t *testing.T) {
 	for _, w := range []string{
 		`data-testid="ivr-copy-count">3 changes to send`,
 		"Other music", "smooth JAZZ loop", // Japan Sales: hold music from → to
-		"It has no recording called “Sales after-hours message”",
+		"No recording named “Sales after-hours message” on UK Sales",
 		// UK Sales' menu: Sales plays the default, and going there would delete it.
 		"Left alone", "UK menu", "Going back to the default would delete UK Sales&#39;s recording, so the copy leaves this type alone.",
 	} {

@@ -132,6 +132,8 @@ func readIVRUpload(r *http.Request) (f ivrUploadForm, file []byte, fileName stri
 			f.Name = strings.TrimSpace(v)
 		case "description":
 			f.Description = strings.TrimSpace(v)
+		case "target_id":
+			f.Targets = append(f.Targets, v)
 		}
 	}
 }

@@ -24,7 +24,8 @@ type ivrUploadForm struct {
 	IVRType     string
 	Name        string
 	Description string
-	FileName    string // the file's name as posted, to ask for it again
+	FileName    string   // the file's name as posted, to ask for it again
+	Targets     []string // target_id values: the upload to several targets
 	FieldErrors map[string]string
 }
 
@@ -95,13 +96,7 @@ func (h *Handler) renderIVRUpload(w http.ResponseWriter, r *http.Request, status
 	if !canEdit {
 		v.ReadOnlyNote = IdentityFrom(r.Context()).readOnlyReason(access.EditIVR, ResourceCustomIVR, t.OfficeID, "this "+t.Kind.Singular+"'s office")
 	}
-	for _, s := range dialpad.IVRCatalog() {
-		g := views.IVRTypeGroup{Label: s.Title}
-		for _, ty := range s.Types {
-			g.Options = append(g.Options, views.Option{Value: ty.Name, Label: ty.Label, Selected: ty.Name == f.IVRType})
-		}
-		v.Types = append(v.Types, g)
-	}
+	v.Types = ivrTypeGroups(f.IVRType)
 	h.Render(w, r, status, views.IVRUploadPage(h.layout(r, "Upload a recording · "+t.Name, ivrNav(t)), v), nil)
 }
 

@@ -143,6 +143,9 @@ func roleCases() []roleCase {
 		{"GET", "/ivrs/{target_type}/{target_id}/copy", access.CopyIVR, anywhere, ivr(ownOffice, "/copy"), nil},
 		{"POST", "/ivrs/{target_type}/{target_id}/copy", access.CopyIVR, anywhere, ivr(ownOffice, "/copy"), nil},
 		{"POST", "/ivrs/{target_type}/{target_id}/copy/apply", access.CopyIVR, anywhere, ivr(ownOffice, "/copy/apply"), nil},
+		// Each target of an upload to several is judged by its own office (422 beside the list).
+		{"GET", "/ivrs/{target_type}/{target_id}/copy/upload", access.EditIVR, anywhere, ivr(elsewhere, "/copy/upload"), nil},
+		{"POST", "/ivrs/{target_type}/{target_id}/copy/upload", access.EditIVR, anywhere, ivr(ownOffice, "/copy/upload"), nil},
 		{"GET", "/audit", access.ViewAudit, anywhere, static("/audit"), nil},
 		{"GET", "/audit.csv", access.ViewAudit, anywhere, static("/audit.csv"), nil},
 		{"GET", "/access", access.ManageAccess, anywhere, static("/access"), nil},

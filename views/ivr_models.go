@@ -114,16 +114,48 @@ type IVRCopy struct {
 	Action     string // POST: preview
 	ChooseHref string // back to the picker with the same targets ticked
 	Apply      string // POST: apply the sealed plan
+	UploadHref string // the same MP3 to several targets; "" for kinds Dialpad takes no uploads for
 	Source     []IVRCopySourceRow
-	Targets    []IVRCopyTarget
-	Error      string // about the target choice
-	Plan       string // sealed plan, on the preview
-	Preview    []IVRCopyResult
-	Results    []IVRCopyResult
-	ToApply    int
-	TargetsIn  int // targets the changes go to
-	Summary    string
-	Run        *IVRCopyProgress // applying target by target
+	Picker     IVRTargetPicker
+	// ResetDefaults is the opt-in to take targets back to Dialpad's default
+	// where the source plays it (each such reset deletes a recording).
+	ResetDefaults bool
+	Error         string // about the target choice
+	Plan          string // sealed plan, on the preview
+	Preview       []IVRCopyResult
+	Missing       []IVRCopyMissing // recordings of the source some targets lack, with the upload that gives it to them
+	Results       []IVRCopyResult
+	ToApply       int
+	Resets        int // of ToApply, resets to the default: confirmed before anything is sent
+	TargetsIn     int // targets the changes go to
+	Summary       string
+	Run           *IVRCopyProgress // applying target by target
+}
+
+// IVRCopyMissing is one recording of the source that some targets have
+// no recording of the same name for.
+type IVRCopyMissing struct {
+	Name       string // the recording's name
+	Label      string // its IVR type, "Hold music"
+	Count      int    // targets without it
+	UploadHref string // the upload to several, filled in for them
+}
+
+// IVRTargetPicker is a list of targets to tick, grouped by office, with
+// select all / none per office (a GET that re-renders the form with the
+// selection, or the script in Script) and a filter (Script only).
+type IVRTargetPicker struct {
+	Plural       string // "call centers"
+	Groups       []IVRTargetGroup
+	SelectAction string // GET: the same form with one office selected or cleared
+	Script       string // static/js/ivr_targets.js
+}
+
+// IVRTargetGroup is one office's targets.
+type IVRTargetGroup struct {
+	Key     string // the office's id, "0" for targets without one
+	Name    string
+	Targets []IVRCopyTarget
 }
 
 // IVRCopyProgress is where a copy applied target by target stands.
@@ -175,7 +207,7 @@ type IVRCopyItem struct {
 	Label   string
 	From    string
 	To      string
-	Status  string // preview: "change", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped"
+	Status  string // preview: "assign", "reset", "same", "unavailable", "kept"; applying: "waiting", "done", "failed", "skipped", "unknown"
 	Note    string
 	FixHref string // where to fix a skipped item: the target's upload page
 	FixText string
@@ -199,4 +231,28 @@ type IVRDeleteItem struct {
 	TypeLabel      string
 	Name           string
 	BothDirections bool // the person picked one call direction; the delete takes both
+}
+
+// IVRCopyUpload uploads one MP3 to several targets of a kind at once: the
+// way to copy audio, which Dialpad offers no download of.
+type IVRCopyUpload struct {
+	Header      IVRHeader
+	Action      string // POST, multipart
+	Types       []IVRTypeGroup
+	Name        string
+	Description string
+	Picker      IVRTargetPicker
+	FieldErrors map[string]string // ivr_type, name, description, target_id, file
+	MaxMB       int
+	FileAgain   string // the file to choose again after the form came back; "" for none
+	Outcomes    []IVRUploadOutcome
+	Summary     string // after uploading: "Uploaded to 2 of 3 call centers."
+}
+
+// IVRUploadOutcome is what came of uploading to one target.
+type IVRUploadOutcome struct {
+	Name    string
+	Href    string // the target's IVR page
+	Status  string // "applied", "refused", "unknown", "not_sent"
+	Message string // Dialpad's refusal in plain words, or what to check
 }

@@ -18,9 +18,14 @@ func ivrPlural(n int, one, many string) string {
 	return many
 }
 
-// copyBadge colours a copy item's status.
+// copyBadge names a copy item's status in words (each kind of change its
+// own), with a colour that only repeats them.
 func copyBadge(status string) Badge {
 	switch status {
+	case "reset":
+		return Badge{Label: "Will reset to default", Color: BadgeAmber}
+	case "same":
+		return Badge{Label: "Already the same", Color: BadgeGreen}
 	case "done":
 		return Badge{Label: "Done", Color: BadgeGreen}
 	case "failed":
@@ -36,5 +41,28 @@ func copyBadge(status string) Badge {
 	case "unavailable":
 		return Badge{Label: "Can't copy", Color: BadgeGrey}
 	}
-	return Badge{Label: "Will change", Color: BadgeBlue}
+	return Badge{Label: "Will assign", Color: BadgeBlue}
+}
+
+// ivrGroupSelectable: the group has a target the person may tick.
+func ivrGroupSelectable(g IVRTargetGroup) bool {
+	for _, t := range g.Targets {
+		if !t.Disabled {
+			return true
+		}
+	}
+	return false
+}
+
+// uploadBadge names the outcome of one target of a multi-target upload.
+func uploadBadge(status string) Badge {
+	switch status {
+	case "applied":
+		return Badge{Label: "Uploaded", Color: BadgeGreen}
+	case "refused":
+		return Badge{Label: "Refused by Dialpad", Color: BadgeRed}
+	case "unknown":
+		return Badge{Label: "May have been applied", Color: BadgeAmber}
+	}
+	return Badge{Label: "Not sent", Color: BadgeGrey}
 }

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -188,4 +189,123 @@ func TestBrowserIVRCopy(t *testing.T) {
 			tb.noProblems(t)
 		})
 	}
+}
+
+// TestBrowserIVRCopyPicker picks copy targets as a person would, at a
+// desktop and a phone width: with JavaScript, types a filter, selects all
+// of London that shows from the keyboard and previews; without it, an
+// office's "Select all" reloads the form with that office ticked. Every
+// target is reachable, each checkbox labelled, and axe-core finds nothing
+// serious on the picker or the preview.
+func TestBrowserIVRCopyPicker(t *testing.T) {
+	c := startChrome(t)
+	src := axeSource(t)
+	st := webtest.Start(t, webtest.WithConfig(func(c *web.Config) { c.Demo = true }))
+	sales := callCenterNamed(t, st, "Sales")
+	london := callCenterNamed(t, st, "UK Sales").OfficeID.String()
+	page := st.URL + "/ivrs/callcenter/" + sales.ID.String() + "/copy"
+	ticked := `Array.from(document.querySelectorAll('[data-testid="ivr-target-group-` + london + `"] input[name="target_id"]:checked'), b => b.closest('li').dataset.ivrName)`
+	for _, width := range []int64{1280, 390} {
+		t.Run(strconv.FormatInt(width, 10)+"px", func(t *testing.T) {
+			tb := c.signedInTab(t, st, emulator.AdminUserID)
+			tb.open(t, page, width)
+			tb.do(t,
+				chromedp.WaitVisible(byTestID("ivr-target-filter")),
+				chromedp.SendKeys(byTestID("ivr-target-filter"), "sales"),
+			)
+			shown := get(t, tb, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll('[data-ivr-name]')).filter(li => !li.hidden && li.offsetParent).map(li => li.dataset.ivrName)`))
+			hidden := get(t, tb, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('[data-ivr-name]')).filter(li => li.hidden).length`))
+			if len(shown) < 2 || hidden == 0 {
+				t.Fatalf("filtering by \"sales\" shows %q and hides %d", shown, hidden)
+			}
+			for _, name := range shown {
+				if !strings.Contains(strings.ToLower(name), "sales") {
+					t.Errorf("filtering by \"sales\" shows %q", name)
+				}
+			}
+			count := get(t, tb, chromedp.Text(`[data-ivr-filter-count]`))
+			if !strings.Contains(count, " of ") {
+				t.Errorf("the filter does not say how many show: %q", count)
+			}
+			// From the keyboard: Enter on London's "Select all".
+			tb.do(t,
+				chromedp.Focus(byTestID("ivr-select-all-"+london)),
+				chromedp.KeyEvent("\r"),
+			)
+			got := get(t, tb, chromedp.Evaluate[[]string](ticked))
+			if len(got) == 0 {
+				t.Fatal("Select all in London ticked nothing")
+			}
+			for _, name := range got {
+				if !strings.Contains(strings.ToLower(name), "sales") {
+					t.Errorf("Select all ticked %q, which the filter hides", name)
+				}
+			}
+			if loc := get(t, tb, chromedp.Location()); loc != page {
+				t.Errorf("Select all with JavaScript left the page for %s", loc)
+			}
+			unlabelled := get(t, tb, chromedp.Evaluate[int](`Array.from(document.querySelectorAll('input[type=checkbox], input[type=search]')).filter(i => !i.labels || i.labels.length === 0).length`))
+			if unlabelled > 0 {
+				t.Errorf("%d inputs without a label", unlabelled)
+			}
+			if width == 390 {
+				if msg := tb.overflow(t); msg != "" {
+					t.Errorf("picker at 390px: %s", msg)
+				}
+			}
+			for _, v := range tb.axe(t, src) {
+				t.Errorf("picker: %s", v)
+			}
+
+			tb.do(t,
+				chromedp.Click(byTestID("ivr-copy-preview")),
+				chromedp.WaitVisible(byTestID("ivr-copy-count")),
+			)
+			previewed := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-copy-preview-target"]').length`))
+			if previewed != len(got) {
+				t.Errorf("the preview shows %d targets, want the %d ticked", previewed, len(got))
+			}
+			marks := get(t, tb, chromedp.Evaluate[[]string](`Array.from(new Set(Array.from(document.querySelectorAll('[data-testid="ivr-copy-status"]'), b => b.textContent.trim())))`))
+			if len(marks) == 0 || slices.Contains(marks, "Will change") {
+				t.Errorf("the preview marks %q, want each kind of change in its own words", marks)
+			}
+			if width == 390 {
+				if msg := tb.overflow(t); msg != "" {
+					t.Errorf("preview at 390px: %s", msg)
+				}
+			}
+			for _, v := range tb.axe(t, src) {
+				t.Errorf("preview: %s", v)
+			}
+			tb.noProblems(t)
+		})
+	}
+
+	t.Run("no JavaScript", func(t *testing.T) {
+		tb := c.newTab(t, false)
+		admin := byTestID("consent-user-" + emulator.AdminUserID.String())
+		tb.do(t,
+			chromedp.Navigate(page),
+			chromedp.WaitVisible(admin),
+			chromedp.Click(admin),
+			chromedp.Click(byTestID("consent-allow")),
+			chromedp.WaitVisible(byTestID("ivr-copy-form")),
+		)
+		if get(t, tb, chromedp.Evaluate[bool](`document.querySelector('[data-ivr-filter]').hidden`)) != true {
+			t.Error("the filter, which needs JavaScript, shows without it")
+		}
+		tb.do(t,
+			chromedp.Click(byTestID("ivr-select-all-"+london)),
+			chromedp.WaitVisible(byTestID("ivr-copy-form")),
+		)
+		loc := get(t, tb, chromedp.Location())
+		if !strings.Contains(loc, "_select=all%3A"+london) {
+			t.Errorf("Select all without JavaScript went to %s", loc)
+		}
+		all := get(t, tb, chromedp.Evaluate[int](`document.querySelectorAll('[data-testid="ivr-target-group-`+london+`"] input[name="target_id"]').length`))
+		if got := get(t, tb, chromedp.Evaluate[[]string](ticked)); len(got) != all || all == 0 {
+			t.Errorf("Select all without JavaScript ticked %q of %d", got, all)
+		}
+		tb.noProblems(t)
+	})
 }

@@ -102,6 +102,10 @@ func (s *Server) routes() *chi.Mux {
 			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}/copy", s.allow(access.CopyIVR, s.h.IVRCopyForm))
 			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/copy", s.allow(access.CopyIVR, s.h.IVRCopyPreview))
 			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/copy/apply", s.allow(access.CopyIVR, s.h.IVRCopyApply))
+			// Copying audio: the same MP3 uploaded to several targets of the
+			// kind, each judged by its own office.
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}/copy/upload", s.allow(access.EditIVR, s.h.IVRCopyUploadForm))
+			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/copy/upload", s.allow(access.EditIVR, s.h.IVRCopyUpload))
 
 			// Switchboard's own records, for admins: the audit trail and
 			// its CSV, and who may do what (grant, revoke). The handlers

@@ -51,6 +51,7 @@ func mainPages(t *testing.T, st *webtest.Stack) []uiPage {
 		{"IVR upload", ivrs + "/upload"},
 		{"IVR rename", ivrs + "/recordings/" + ivr.ID.String()},
 		{"IVR copy", ivrs + "/copy"},
+		{"IVR upload to several", ivrs + "/copy/upload"},
 		{"not found", "/no-such-page"},
 	}
 }
