@@ -77,9 +77,9 @@ func TestTextMustBeText(t *testing.T) {
 		s := s.in(t)
 		_, form := s.openForm(ccPath(cc), "hours-form")
 		s.Emulator.ResetRequests()
-		res := s.b.PostForm(ccPath(cc), with(form, "name", "می‌شود"))
+		res := s.b.PostForm(ccPath(cc), with(form, "name", "\u0645\u06cc\u200c\u0634\u0648\u062f"))
 		mustStatus(t, res, http.StatusSeeOther)
-		s.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"name":"می‌شود"}`)
+		s.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"name":"\u0645\u06cc\u200c\u0634\u0648\u062f"}`)
 	})
 
 	// A textarea's tabs and line breaks are text: sent, line breaks as LF.
