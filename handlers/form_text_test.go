@@ -79,7 +79,7 @@ func TestTextMustBeText(t *testing.T) {
 		s.Emulator.ResetRequests()
 		res := s.b.PostForm(ccPath(cc), with(form, "name", "\u0645\u06cc\u200c\u0634\u0648\u062f"))
 		mustStatus(t, res, http.StatusSeeOther)
-		s.onePatch("/api/v2/callcenters/"+cc.ID.String(), `{"name":"\u0645\u06cc\u200c\u0634\u0648\u062f"}`)
+		s.onePatch("/api/v2/callcenters/"+cc.ID.String(), "{\"name\":\"\u0645\u06cc\u200c\u0634\u0648\u062f\"}")
 	})
 
 	// A textarea's tabs and line breaks are text: sent, line breaks as LF.
