@@ -18,9 +18,9 @@ import (
 // back to a list, or at the latest when the handler returns.
 func (h *Handler) CacheReads(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		id := IdentityFrom(r.Context())
+		who := IdentityFrom(r.Context())
 		t := writeTrackerFrom(r.Context())
-		if id == nil {
+		if who == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -33,7 +33,7 @@ func (h *Handler) CacheReads(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		scope := h.cacheScope(id.User)
+		scope := h.cacheScope(who.User)
 		iw := &invalidatingWriter{ResponseWriter: w, tracker: t, drop: func(writes []write) { h.dropWritten(scope, writes) }}
 		next.ServeHTTP(iw, r)
 		iw.check()

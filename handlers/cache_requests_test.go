@@ -44,7 +44,7 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			h := &Handler{Now: func() time.Time { return now }}
-			me := &Identity{User: dialpad.User{ID: 1}}
+			who := &Identity{User: dialpad.User{ID: 1}}
 			mine, other := h.cacheScope(dialpad.User{ID: 1})+"x", h.cacheScope(dialpad.User{ID: 2})+"x"
 			reads := &h.caches().reads
 			for _, k := range []string{mine, other} {
@@ -52,9 +52,9 @@ func TestCacheReadsDropsOnWrite(t *testing.T) {
 			}
 			cached := func(k string) bool { _, ok := reads.Store.Get(k); return ok }
 
-			ctx, noteWrite := WithWriteTracker(WithIdentity(t.Context(), me))
+			ctx, noteWrite := WithWriteTracker(WithIdentity(t.Context(), who))
 			if tt.write == noTracker {
-				ctx = WithIdentity(t.Context(), me)
+				ctx = WithIdentity(t.Context(), who)
 			}
 			var cachedWhenAnswered bool
 			next := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -8,12 +8,12 @@ import (
 
 // CallCenterList shows call centers, filtered by ?office_id= and ?q=.
 func (h *Handler) CallCenterList(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseListFilter(r, true)
-	offices, centers, err := listWithOffices(r.Context(), id.Client, &f, id.Client.CallCenters)
+	offices, centers, err := listWithOffices(r.Context(), who.Client, &f, who.Client.CallCenters)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

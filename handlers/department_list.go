@@ -8,12 +8,12 @@ import (
 
 // DepartmentList shows departments, filtered by ?office_id= and ?q=.
 func (h *Handler) DepartmentList(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseListFilter(r, true)
-	offices, depts, err := listWithOffices(r.Context(), id.Client, &f, id.Client.Departments)
+	offices, depts, err := listWithOffices(r.Context(), who.Client, &f, who.Client.Departments)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

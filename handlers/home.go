@@ -15,11 +15,11 @@ import (
 // Home is the overview: the company, each office with its local time and
 // what it holds, and totals linking to the lists.
 func (h *Handler) Home(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
-	s, err := fetchSnapshot(r.Context(), id.Client)
+	s, err := fetchSnapshot(r.Context(), who.Client)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

@@ -16,11 +16,11 @@ import (
 // (the same cache, so ?office_id= should match the review's filter) and
 // travel sealed with the form as the base of every save.
 func (h *Handler) HoursBulk(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
-	if !bulkAllowed(id) {
+	if !bulkAllowed(who) {
 		h.bulkRefused(w, r)
 		return
 	}
@@ -30,12 +30,12 @@ func (h *Handler) HoursBulk(w http.ResponseWriter, r *http.Request) {
 		notes []string
 	)
 	if ticked := r.URL.Query()["target"]; len(ticked) > 0 {
-		d, err := h.reviewData(r.Context(), id, f.OfficeID, f.Refresh)
+		d, err := h.reviewData(r.Context(), who, f.OfficeID, f.Refresh)
 		if err != nil {
 			h.UpstreamError(w, r, err)
 			return
 		}
-		bases, notes = bulkPickTargets(d, id, ticked)
+		bases, notes = bulkPickTargets(d, who, ticked)
 	}
 	v := views.HoursBulk{
 		Notes:       notes,
@@ -47,7 +47,7 @@ func (h *Handler) HoursBulk(w http.ResponseWriter, r *http.Request) {
 	}
 	if len(bases) > 0 {
 		var err error
-		if v.Base, err = h.sealBulk(id.User.ID, bases); err != nil {
+		if v.Base, err = h.sealBulk(who.User.ID, bases); err != nil {
 			h.ServerError(w, r, err)
 			return
 		}
@@ -69,14 +69,14 @@ func (h *Handler) bulkRefused(w http.ResponseWriter, r *http.Request) {
 
 // bulkAllowed reports whether the person may change the hours of some call
 // center or department.
-func bulkAllowed(id *Identity) bool {
-	return id.MaySomewhere(access.BulkHours)
+func bulkAllowed(who *Identity) bool {
+	return who.MaySomewhere(access.BulkHours)
 }
 
 // bulkPickTargets finds the ticked targets in the lists, in the review's order.
 // Targets gone from the lists, in offices the person may not edit, or past
 // a batch's size are left out with a note.
-func bulkPickTargets(d *reviewData, id *Identity, ticked []string) ([]bulkBase, []string) {
+func bulkPickTargets(d *reviewData, who *Identity, ticked []string) ([]bulkBase, []string) {
 	want := map[string]bool{}
 	for _, t := range ticked {
 		if t = strings.TrimSpace(t); t != "" {
@@ -96,7 +96,7 @@ func bulkPickTargets(d *reviewData, id *Identity, ticked []string) ([]bulkBase, 
 		}
 		found++
 		switch {
-		case !id.May(access.BulkHours, it.OfficeID):
+		case !who.May(access.BulkHours, it.OfficeID):
 			notAllowed = append(notAllowed, it.Name)
 		case len(bases) >= bulkMax:
 		default:

@@ -16,18 +16,18 @@ import (
 // differ, and a table of what happened to each. Invalid hours or no
 // target answer 422 with the input kept and nothing sent.
 func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
-	if !bulkAllowed(id) {
+	if !bulkAllowed(who) {
 		h.bulkRefused(w, r)
 		return
 	}
 	if !h.readForm(w, r, maxFormBytes) {
 		return
 	}
-	bases, err := h.openBulk(id.User.ID, r.PostForm.Get("_base"))
+	bases, err := h.openBulk(who.User.ID, r.PostForm.Get("_base"))
 	if err != nil {
 		h.logger().InfoContext(r.Context(), "hours bulk: form base refused", "err", err)
 		h.RenderError(w, r, http.StatusBadRequest, "This form is out of date",
@@ -52,7 +52,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 	for _, b := range bases {
 		switch {
 		case !ticked[b.target()]:
-		case !id.May(access.BulkHours, b.OfficeID):
+		case !who.May(access.BulkHours, b.OfficeID):
 			v.Notes = append(v.Notes, "Left out "+b.Name+": you can't change hours in "+b.Office+".")
 		default:
 			chosen = append(chosen, b)
@@ -74,7 +74,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	results, err := runBulk(r.Context(), id.Client, h.auditor(id), chosen, form.Week)
+	results, err := runBulk(r.Context(), who.Client, h.auditor(who), chosen, form.Week)
 	if err != nil {
 		h.ServerError(w, r, err)
 		return
@@ -83,7 +83,7 @@ func (h *Handler) HoursBulkSubmit(w http.ResponseWriter, r *http.Request) {
 	// The form below the results starts from what Dialpad has now.
 	now := bulkRebase(bases, results)
 	v.Targets = bulkTargets(now, ticked)
-	if v.Base, err = h.sealBulk(id.User.ID, now); err != nil {
+	if v.Base, err = h.sealBulk(who.User.ID, now); err != nil {
 		h.ServerError(w, r, err)
 		return
 	}

@@ -51,12 +51,12 @@ func BenchmarkCallCenterPage(b *testing.B) {
 		FormKey:  []byte("bench-form-key-bench-form-key-00"),
 		Now:      func() time.Time { return time.Date(2026, time.March, 11, 15, 0, 0, 0, time.UTC) },
 	}
-	id := ownTokenIdentity(*me, client)
+	who := ownTokenIdentity(*me, client)
 	page := h.Sessions.LoadAndSave(http.HandlerFunc(h.CallCenterEdit))
 	request := func() *http.Request {
 		r := httptest.NewRequest(http.MethodGet, "/callcenters/"+cc.ID.String(), nil)
 		r.SetPathValue("id", cc.ID.String())
-		return r.WithContext(WithIdentity(r.Context(), id))
+		return r.WithContext(WithIdentity(r.Context(), who))
 	}
 
 	b.Run("handler", func(b *testing.B) {
@@ -80,7 +80,7 @@ func BenchmarkCallCenterPage(b *testing.B) {
 		r := request()
 		b.ReportAllocs()
 		for b.Loop() {
-			v, err := t.view(id, p, h.now())
+			v, err := t.view(who, p, h.now())
 			if err != nil {
 				b.Fatal(err)
 			}

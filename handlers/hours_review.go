@@ -15,18 +15,18 @@ import (
 // Filters: ?office_id=, ?q= (name), ?kind=callcenter|department;
 // ?refresh=1 reads Dialpad again instead of the person's cache.
 func (h *Handler) HoursReview(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseReviewFilter(r)
-	d, err := h.reviewData(r.Context(), id, f.OfficeID, f.Refresh)
+	d, err := h.reviewData(r.Context(), who, f.OfficeID, f.Refresh)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
 	}
 	f.resolve(d)
-	v := h.reviewView(r, id, f, d)
+	v := h.reviewView(r, who, f, d)
 	l := h.layout(r, "Business hours", views.NavHours)
 	l.DataAge = "" // the review says how old its lists are, by its own Refresh
 	h.Render(w, r, http.StatusOK,

@@ -54,8 +54,8 @@ type reviewData struct {
 // reviewData loads the lists for one office (0 = all), from the person's
 // cache unless refresh asks for a fresh read. Complete loads are cached;
 // one with a failed office is not, so the next look tries again.
-func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.ID, refresh bool) (*reviewData, error) {
-	key := h.cacheScope(id.User) + "review?office=" + office.String()
+func (h *Handler) reviewData(ctx context.Context, who *Identity, office dialpad.ID, refresh bool) (*reviewData, error) {
+	key := h.cacheScope(who.User) + "review?office=" + office.String()
 	reviews := &h.caches().review
 	d, err := reviews.Get(ctx, key, refresh, func(ctx context.Context) (*reviewData, error) {
 		started := h.now()
@@ -66,7 +66,7 @@ func (h *Handler) reviewData(ctx context.Context, id *Identity, office dialpad.I
 		if refresh {
 			lctx = dialpad.WithFreshReads(ctx)
 		}
-		d, err := loadReview(lctx, id.Client, office)
+		d, err := loadReview(lctx, who.Client, office)
 		if err != nil {
 			return nil, err
 		}

@@ -15,7 +15,7 @@ import (
 
 // reviewView builds the page from the lists: rows grouped by office, the
 // usual schedule of each office, and notices for offices that failed.
-func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *reviewData) views.HoursReview {
+func (h *Handler) reviewView(r *http.Request, who *Identity, f reviewFilter, d *reviewData) views.HoursReview {
 	now := h.now()
 	idx := indexOffices(d.Offices)
 	usual := usualSchedules(d.Items, idx)
@@ -64,7 +64,7 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 			order = append(order, it.OfficeID)
 		}
 		row := reviewRow(it, cmp.Or(it.Timezone, idx[it.OfficeID].Timezone), z, looks, now)
-		row.Selectable = id.May(access.BulkHours, it.OfficeID)
+		row.Selectable = who.May(access.BulkHours, it.OfficeID)
 		v.CanBulk = v.CanBulk || row.Selectable
 		if u.differs(it.Hours) {
 			row.Differs = true
@@ -86,10 +86,10 @@ func (h *Handler) reviewView(r *http.Request, id *Identity, f reviewFilter, d *r
 	}
 	switch {
 	case v.CanBulk || v.Count == 0:
-	case bulkAllowed(id):
+	case bulkAllowed(who):
 		v.ReadOnlyNote = "You can change hours only in the offices you administer; none of them is shown."
 	default:
-		v.ReadOnlyNote = id.readOnlyReason(access.BulkHours, ResourceCallCenter, 0, "")
+		v.ReadOnlyNote = who.readOnlyReason(access.BulkHours, ResourceCallCenter, 0, "")
 	}
 	v.Empty = f.emptyState(idx)
 	return v

@@ -25,22 +25,22 @@ type Identity struct {
 
 type identityKey struct{}
 
-// WithIdentity returns ctx carrying id.
-func WithIdentity(ctx context.Context, id *Identity) context.Context {
-	return context.WithValue(ctx, identityKey{}, id)
+// WithIdentity returns ctx carrying who, the signed-in person.
+func WithIdentity(ctx context.Context, who *Identity) context.Context {
+	return context.WithValue(ctx, identityKey{}, who)
 }
 
 // IdentityFrom returns the signed-in person, or nil when nobody is.
 func IdentityFrom(ctx context.Context) *Identity {
-	id, _ := ctx.Value(identityKey{}).(*Identity)
-	return id
+	who, _ := ctx.Value(identityKey{}).(*Identity)
+	return who
 }
 
 // Role names the person's Switchboard role in plain words for the page
 // header.
-func (id *Identity) Role() string {
-	if id == nil {
+func (who *Identity) Role() string {
+	if who == nil {
 		return ""
 	}
-	return id.Rights.Role().Label()
+	return who.Rights.Role().Label()
 }

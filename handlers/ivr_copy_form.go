@@ -90,7 +90,7 @@ func copySourceRows(types []dialpad.CustomIVRType) []views.IVRCopySourceRow {
 }
 
 func (h *Handler) renderIVRCopy(w http.ResponseWriter, r *http.Request, status int, s copySetup, v views.IVRCopy) {
-	h.Render(w, r, status, views.IVRCopyPage(h.layout(r, "Copy custom IVRs · "+s.source.Name, ivrNav(s.source)), v), nil)
+	h.Render(w, r, status, views.IVRCopyFormPage(h.layout(r, "Copy custom IVRs · "+s.source.Name, ivrNav(s.source)), v), nil)
 }
 
 // targetPickerScript is the picker's script: select all / none in place

@@ -15,13 +15,13 @@ import (
 // only taken for full pages; an htmx fragment has no place to show it.
 func (h *Handler) layout(r *http.Request, title, nav string) views.LayoutData {
 	l := views.LayoutData{Title: title, Nav: nav}
-	if id := IdentityFrom(r.Context()); id != nil {
+	if who := IdentityFrom(r.Context()); who != nil {
 		l.SignedIn = true
-		l.UserName = displayName(id.User.DisplayName, id.User.FirstName, id.User.LastName)
-		l.Role = id.Role()
+		l.UserName = displayName(who.User.DisplayName, who.User.FirstName, who.User.LastName)
+		l.Role = who.Role()
 		// Without a database there is no trail and no grants to show.
-		l.AuditLink = h.Audit != nil && id.Rights.Can(access.ViewAudit, 0)
-		l.AccessLink = h.Grants != nil && id.Rights.Can(access.ManageAccess, 0)
+		l.AuditLink = h.Audit != nil && who.Rights.Can(access.ViewAudit, 0)
+		l.AccessLink = h.Grants != nil && who.Rights.Can(access.ManageAccess, 0)
 	}
 	if !wantsPartial(r) {
 		l.Flash, l.FlashWarning = h.popFlashes(r.Context())

@@ -11,31 +11,31 @@ import (
 // call goes out with the person's own token, so must Dialpad's own rule
 // (permissions.go), since Dialpad's answer is final there. With the company
 // key the role alone decides: the key is a company admin's.
-func (id *Identity) May(a access.Action, office dialpad.ID) bool {
-	if id == nil || !id.Rights.Can(a, office) {
+func (who *Identity) May(a access.Action, office dialpad.ID) bool {
+	if who == nil || !who.Rights.Can(a, office) {
 		return false
 	}
-	return id.companyKey() || dialpadAllows(id, a, office)
+	return who.companyKey() || dialpadAllows(who, a, office)
 }
 
 // MaySomewhere reports whether the person may do a in at least one office,
 // for deciding whether a page offers the action at all; each resource is
 // still judged with May.
-func (id *Identity) MaySomewhere(a access.Action) bool {
-	if id == nil || !id.Rights.CanSomewhere(a) {
+func (who *Identity) MaySomewhere(a access.Action) bool {
+	if who == nil || !who.Rights.CanSomewhere(a) {
 		return false
 	}
-	return id.companyKey() || dialpadAllowsSome(id, a)
+	return who.companyKey() || dialpadAllowsSome(who, a)
 }
 
 // companyKey reports whether this person's Dialpad calls carry the company
 // API key rather than their own token.
-func (id *Identity) companyKey() bool { return id.Credential == audit.CompanyKey }
+func (who *Identity) companyKey() bool { return who.Credential == audit.CompanyKey }
 
 // roleAllows reports whether the role, not Dialpad, is what stops the
 // person: the page then names the role rather than Dialpad's rule.
-func (id *Identity) roleAllows(a access.Action, office dialpad.ID) bool {
-	return id != nil && id.Rights.Can(a, office)
+func (who *Identity) roleAllows(a access.Action, office dialpad.ID) bool {
+	return who != nil && who.Rights.Can(a, office)
 }
 
 // resourceOf is the kind of Dialpad resource whose rule applies to a.
@@ -51,28 +51,28 @@ func resourceOf(a access.Action) (Resource, bool) {
 	return "", false
 }
 
-func dialpadAllows(id *Identity, a access.Action, office dialpad.ID) bool {
+func dialpadAllows(who *Identity, a access.Action, office dialpad.ID) bool {
 	res, ok := resourceOf(a)
 	if !ok {
 		return true // reading, /access and /audit never reach Dialpad's write rules
 	}
-	return id.dialpadCanChange(res, office)
+	return who.dialpadCanChange(res, office)
 }
 
-func dialpadAllowsSome(id *Identity, a access.Action) bool {
+func dialpadAllowsSome(who *Identity, a access.Action) bool {
 	res, ok := resourceOf(a)
 	if !ok {
 		return true
 	}
-	return id.dialpadMayChangeSome(res)
+	return who.dialpadMayChangeSome(res)
 }
 
 // readOnlyReason is the one sentence a page shows in place of what the
 // person may not do. When Dialpad's own rule stops them (own tokens), it
 // names that rule; otherwise their Switchboard role is what stops them.
-func (id *Identity) readOnlyReason(a access.Action, res Resource, officeID dialpad.ID, office string) string {
-	if id != nil && !id.roleAllows(a, officeID) && (id.companyKey() || dialpadAllows(id, a, officeID)) {
-		return roleReason(id.Rights.Role())
+func (who *Identity) readOnlyReason(a access.Action, res Resource, officeID dialpad.ID, office string) string {
+	if who != nil && !who.roleAllows(a, officeID) && (who.companyKey() || dialpadAllows(who, a, officeID)) {
+		return roleReason(who.Rights.Role())
 	}
 	if a == access.BulkHours {
 		return hoursReadOnlyReason()
@@ -88,13 +88,13 @@ func roleReason(r access.Role) string {
 // refusedEverywhere is the sentence for an action the person may do in no
 // office: with their own token, Dialpad's rule when it refuses too (it is
 // the one they would meet anyway), else their role.
-func (id *Identity) refusedEverywhere(a access.Action) string {
+func (who *Identity) refusedEverywhere(a access.Action) string {
 	res, ok := resourceOf(a)
 	switch {
-	case id == nil:
+	case who == nil:
 		return roleReason(access.None)
-	case !ok || id.companyKey() || dialpadAllowsSome(id, a):
-		return roleReason(id.Rights.Role())
+	case !ok || who.companyKey() || dialpadAllowsSome(who, a):
+		return roleReason(who.Rights.Role())
 	case a == access.BulkHours || a == access.EditHours:
 		return hoursReadOnlyReason() // call center or department: the route does not say
 	}

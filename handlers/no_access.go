@@ -12,16 +12,16 @@ import (
 // naming who can grant one. It shows no company data and asks Dialpad
 // nothing; the names come from Switchboard's own grants.
 func (h *Handler) NoAccess(w http.ResponseWriter, r *http.Request) {
-	who := "a Switchboard admin of your company"
+	ask := "a Switchboard admin of your company"
 	if admins := h.adminEmails(r); len(admins) > 0 {
-		who = "a Switchboard admin of your company (" + strings.Join(admins, ", ") + ")"
+		ask = "a Switchboard admin of your company (" + strings.Join(admins, ", ") + ")"
 	}
 	email := ""
-	if id := IdentityFrom(r.Context()); id != nil && len(id.User.Emails) > 0 {
-		email = " (" + id.User.Emails[0] + ")"
+	if who := IdentityFrom(r.Context()); who != nil && len(who.User.Emails) > 0 {
+		email = " (" + who.User.Emails[0] + ")"
 	}
 	h.RenderError(w, r, http.StatusForbidden, "No access yet",
-		"You are signed in"+email+", but you have no role in Switchboard yet. Ask "+who+" to grant you one.")
+		"You are signed in"+email+", but you have no role in Switchboard yet. Ask "+ask+" to grant you one.")
 }
 
 // adminEmails lists the people granted the admin role, at most a few; none

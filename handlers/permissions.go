@@ -38,30 +38,30 @@ func (r Resource) companyAdminOnly() bool {
 
 // dialpadCanChange reports whether Dialpad will accept this person's changes to a
 // resource of kind r in the office.
-func (id *Identity) dialpadCanChange(r Resource, officeID dialpad.ID) bool {
+func (who *Identity) dialpadCanChange(r Resource, officeID dialpad.ID) bool {
 	switch {
-	case id == nil:
+	case who == nil:
 		return false
-	case id.User.IsSuperAdmin:
+	case who.User.IsSuperAdmin:
 		return true
 	case r.companyAdminOnly():
 		return false
 	}
-	return slices.Contains(id.User.AdminOfficeIDs, officeID)
+	return slices.Contains(who.User.AdminOfficeIDs, officeID)
 }
 
 // dialpadMayChangeSome reports whether this person can change a resource of kind r
 // in at least one office.
-func (id *Identity) dialpadMayChangeSome(r Resource) bool {
+func (who *Identity) dialpadMayChangeSome(r Resource) bool {
 	switch {
-	case id == nil:
+	case who == nil:
 		return false
-	case id.User.IsSuperAdmin:
+	case who.User.IsSuperAdmin:
 		return true
 	case r.companyAdminOnly():
 		return false
 	}
-	return len(id.User.AdminOfficeIDs) > 0
+	return len(who.User.AdminOfficeIDs) > 0
 }
 
 // ReadOnlyReason is the one plain sentence a page shows in place of a form

@@ -135,14 +135,14 @@ func waitWords(d time.Duration) string {
 // Dialpad said to wait): nothing is sent, and the page comes back, with
 // the person's input when page holds it (nil reads the router afresh), and
 // says when the next change is possible. It reports whether it answered.
-func (h *Handler) routerTooSoon(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID, page *routerPage) bool {
-	note := h.nextChangeNote(routerID, id.User.Timezone)
+func (h *Handler) routerTooSoon(w http.ResponseWriter, r *http.Request, who *Identity, routerID dialpad.ID, page *routerPage) bool {
+	note := h.nextChangeNote(routerID, who.User.Timezone)
 	if note == "" {
 		return false
 	}
 	msg := "Dialpad accepts one change per call router every 5 minutes, so nothing was sent. " + note
 	if page == nil {
-		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
+		cr, targets, err := h.loadRouterPage(r.Context(), who, routerID, false)
 		if err != nil {
 			h.UpstreamError(w, r, err)
 			return true

@@ -12,7 +12,7 @@ import (
 // RouterCreate creates a call router from the new-router form. With a
 // secret, the answer shows it, once; otherwise it redirects to the router.
 func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
@@ -24,23 +24,23 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 	// Checking the choice takes its name alone; the form comes back with
 	// the whole chooser only when something is wrong.
 	chosen, _ := parseTarget(f.DefaultTarget)
-	targets, err := h.routerNames(ctx, id, chosen)
+	targets, err := h.routerNames(ctx, who, chosen)
 	if err != nil {
 		h.logger().WarnContext(ctx, "router target names not loaded", "err", err)
 		targets = nil
 	}
 	f.validate(targets, target{}, "")
 	if !f.valid() {
-		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, id, f, h.withChooser(ctx, id, targets), "")
+		h.renderRouterNew(w, r, http.StatusUnprocessableEntity, who, f, h.withChooser(ctx, who, targets), "")
 		return
 	}
 
-	if !id.May(access.EditRouter, f.officeID) {
+	if !who.May(access.EditRouter, f.officeID) {
 		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, f.officeID, "")
 		return
 	}
 	secret := f.newSecret()
-	cr, err := id.Client.CreateCallRouter(ctx, dialpad.CreateCallRouter{
+	cr, err := who.Client.CreateCallRouter(ctx, dialpad.CreateCallRouter{
 		Name:              dialpad.NormalizeLine(f.Name),
 		OfficeID:          f.officeID,
 		RoutingURL:        f.RoutingURL,
@@ -61,9 +61,9 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 	if secret != "" {
 		changes = append(changes, audit.SecretChange("secret"))
 	}
-	h.audit(ctx, id, res, changes, err, secret)
+	h.audit(ctx, who, res, changes, err, secret)
 	if err != nil {
-		h.routerCreateFailed(w, r, id, f, h.withChooser(ctx, id, targets), err, secret)
+		h.routerCreateFailed(w, r, who, f, h.withChooser(ctx, who, targets), err, secret)
 		return
 	}
 	h.logger().InfoContext(ctx, "call router created", "router_id", cr.ID, "office_id", cr.OfficeID, "secret_set", secret != "")
@@ -79,16 +79,16 @@ func (h *Handler) RouterCreate(w http.ResponseWriter, r *http.Request) {
 
 // withChooser is the chooser's lists for a form coming back, or t when
 // they cannot be read (the form then offers the current choice only).
-func (h *Handler) withChooser(ctx context.Context, id *Identity, t *routerTargets) *routerTargets {
-	if all, err := h.routerTargets(ctx, id); err == nil {
+func (h *Handler) withChooser(ctx context.Context, who *Identity, t *routerTargets) *routerTargets {
+	if all, err := h.routerTargets(ctx, who); err == nil {
 		return all
 	}
 	return t
 }
 
 // routerCreateFailed re-renders the new-router form after Dialpad failed.
-func (h *Handler) routerCreateFailed(w http.ResponseWriter, r *http.Request, id *Identity, f routerForm, targets *routerTargets, err error, secret string) {
-	fail, ok := h.routerFailed(0, id.User.Timezone, err)
+func (h *Handler) routerCreateFailed(w http.ResponseWriter, r *http.Request, who *Identity, f routerForm, targets *routerTargets, err error, secret string) {
+	fail, ok := h.routerFailed(0, who.User.Timezone, err)
 	switch {
 	case !ok:
 		h.ServerError(w, r, err)
@@ -98,5 +98,5 @@ func (h *Handler) routerCreateFailed(w http.ResponseWriter, r *http.Request, id 
 		return
 	}
 	h.logger().WarnContext(r.Context(), "call router not created", "status", fail.status, "err", scrub(err.Error(), secret))
-	h.renderRouterNew(w, r, fail.status, id, f, targets, scrub(fail.message, secret)+inputKept)
+	h.renderRouterNew(w, r, fail.status, who, f, targets, scrub(fail.message, secret)+inputKept)
 }

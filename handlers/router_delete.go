@@ -11,18 +11,18 @@ import (
 // RouterDeleteConfirm asks before deleting a router, naming it and the
 // numbers that go back to the company's reserve.
 func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
-	cr, err := id.Client.CallRouter(r.Context(), routerID)
+	cr, err := who.Client.CallRouter(r.Context(), routerID)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
 	}
 	page := "/routers/" + routerID.String()
 	v := views.RouterDelete{Name: cr.Name, Action: page + "/delete", Back: page, Numbers: cr.PhoneNumbers}
-	if !id.May(access.EditRouter, cr.OfficeID) {
+	if !who.May(access.EditRouter, cr.OfficeID) {
 		v.ReadOnly, v.Note = true, "Deleting this router takes admin rights on its office. Ask a company admin."
 	}
 	h.Render(w, r, http.StatusOK, views.RouterDeletePage(h.layout(r, "Delete "+cr.Name, views.NavRouters), v), nil)
@@ -30,25 +30,25 @@ func (h *Handler) RouterDeleteConfirm(w http.ResponseWriter, r *http.Request) {
 
 // RouterDelete deletes the router; its numbers go back to the reserve.
 func (h *Handler) RouterDelete(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
 	// Read first: the confirmation names the router, and so does the result.
-	cr, err := id.Client.CallRouter(ctx, routerID)
+	cr, err := who.Client.CallRouter(ctx, routerID)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
 	}
-	if !id.May(access.EditRouter, cr.OfficeID) {
+	if !who.May(access.EditRouter, cr.OfficeID) {
 		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, cr.OfficeID, "")
 		return
 	}
-	err = id.Client.DeleteCallRouter(ctx, routerID)
-	h.audit(ctx, id, routerResource(*cr), []audit.Change{auditChange("deleted", false, true)}, err)
+	err = who.Client.DeleteCallRouter(ctx, routerID)
+	h.audit(ctx, who, routerResource(*cr), []audit.Change{auditChange("deleted", false, true)}, err)
 	if err != nil {
-		h.routerActionFailed(w, r, id, routerID, err, nil)
+		h.routerActionFailed(w, r, who, routerID, err, nil)
 		return
 	}
 	h.logger().InfoContext(ctx, "call router deleted", "router_id", routerID, "numbers_released", len(cr.PhoneNumbers))

@@ -6,12 +6,12 @@ import "net/http"
 // disabled, its settings, numbers and the endpoint tester. ?choose=target
 // opens the default target's select (the way there without JavaScript).
 func (h *Handler) RouterEdit(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
 	choose := r.URL.Query().Get("choose") == "target"
-	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, choose)
+	cr, targets, err := h.loadRouterPage(r.Context(), who, routerID, choose)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

@@ -16,12 +16,12 @@ import (
 // RouterList shows call routers, filtered by ?office_id= (Dialpad cannot
 // search routers by name), each with its default target by name.
 func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseListFilter(r, false)
-	targets, routers, err := h.listRouters(r.Context(), id, &f)
+	targets, routers, err := h.listRouters(r.Context(), who, &f)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
@@ -33,7 +33,7 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 		Empty:    f.empty("/routers", "call routers", idx),
 		Disabled: disabledRouters(routers),
 	}
-	if id.MaySomewhere(access.EditRouter) {
+	if who.MaySomewhere(access.EditRouter) {
 		v.NewHref = "/routers/new"
 		if f.OfficeID != 0 {
 			v.NewHref = listHref(v.NewHref, f.OfficeID)
@@ -48,15 +48,15 @@ func (h *Handler) RouterList(w http.ResponseWriter, r *http.Request) {
 // names the routers' default targets (each read by id unless the person's
 // recent pages already named it). When the office filter names no office,
 // the routers are fetched again without it.
-func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) (*routerTargets, []dialpad.CallRouter, error) {
+func (h *Handler) listRouters(ctx context.Context, who *Identity, f *listFilter) (*routerTargets, []dialpad.CallRouter, error) {
 	var (
 		wg                 fanOut
 		offices            *routerTargets
 		routers            []dialpad.CallRouter
 		errOffices, errRts error
 	)
-	wg.Go(func() { offices, errOffices = h.routerNames(ctx, id) })
-	wg.Go(func() { routers, errRts = id.Client.CallRouters(ctx, f.api()) })
+	wg.Go(func() { offices, errOffices = h.routerNames(ctx, who) })
+	wg.Go(func() { routers, errRts = who.Client.CallRouters(ctx, f.api()) })
 	if err := wg.Wait(); err != nil {
 		return nil, nil, err
 	}
@@ -64,7 +64,7 @@ func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) 
 		return nil, nil, errOffices
 	}
 	if f.resolveOffice(offices.offices) {
-		routers, errRts = id.Client.CallRouters(ctx, f.api())
+		routers, errRts = who.Client.CallRouters(ctx, f.api())
 	}
 	if errRts != nil {
 		return nil, nil, errRts
@@ -73,7 +73,7 @@ func (h *Handler) listRouters(ctx context.Context, id *Identity, f *listFilter) 
 	for _, cr := range routers {
 		tgs = append(tgs, target{cr.DefaultTargetType, cr.DefaultTargetID})
 	}
-	targets, err := h.routerNames(ctx, id, tgs...)
+	targets, err := h.routerNames(ctx, who, tgs...)
 	if err != nil {
 		// The list still shows, its targets named by kind and id.
 		h.logger().WarnContext(ctx, "router target names not loaded", "err", err)

@@ -11,11 +11,11 @@ import (
 // RouterNew shows the form for a new call router; ?office_id= preselects
 // the office.
 func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
-	targets, err := h.routerTargets(r.Context(), id)
+	targets, err := h.routerTargets(r.Context(), who)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
@@ -24,15 +24,15 @@ func (h *Handler) RouterNew(w http.ResponseWriter, r *http.Request) {
 	if office, err := dialpad.ParseID(r.URL.Query().Get("office_id")); err == nil && office != 0 && targets.hasOffice(office) {
 		f.OfficeID = office.String()
 	}
-	h.renderRouterNew(w, r, http.StatusOK, id, f, targets, "")
+	h.renderRouterNew(w, r, http.StatusOK, who, f, targets, "")
 }
 
 // renderRouterNew renders the new-router form with status and a message
 // at the top ("" for none).
-func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, id *Identity, f routerForm, targets *routerTargets, message string) {
+func (h *Handler) renderRouterNew(w http.ResponseWriter, r *http.Request, status int, who *Identity, f routerForm, targets *routerTargets, message string) {
 	v := routerFormView(f, targets, "", false)
 	v.New, v.Action, v.Submit, v.Message = true, "/routers", "Create router", message
-	if !id.MaySomewhere(access.EditRouter) {
+	if !who.MaySomewhere(access.EditRouter) {
 		v.ReadOnly = true
 		v.ReadOnlyNote = "Creating a call router needs a Dialpad company admin or an office admin; you can review routers here."
 	}

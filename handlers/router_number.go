@@ -24,7 +24,7 @@ var numberPunctuation = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", 
 // RouterNumber assigns a number from the company's reserve to the router,
 // by number or by area code, optionally as its primary number.
 func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
+	who, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
 	if !ok {
 		return
 	}
@@ -38,7 +38,7 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 	}
 	keep := func(p *routerPage) { p.numbers = n }
 	if validateNumber(&n) {
-		cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
+		cr, targets, err := h.loadRouterPage(r.Context(), who, routerID, false)
 		if err != nil {
 			h.UpstreamError(w, r, err)
 			return
@@ -47,7 +47,7 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 
-	num, err := id.Client.AssignCallRouterNumber(r.Context(), routerID,
+	num, err := who.Client.AssignCallRouterNumber(r.Context(), routerID,
 		dialpad.AssignNumber{Number: n.Number, AreaCode: n.AreaCode, Primary: n.Primary})
 	assigned := n.Number
 	if num != nil {
@@ -55,10 +55,10 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 	} else if assigned == "" {
 		assigned = "area code " + n.AreaCode
 	}
-	h.audit(r.Context(), id, audit.Resource{Kind: audit.CallRouter, ID: routerID.String()},
+	h.audit(r.Context(), who, audit.Resource{Kind: audit.CallRouter, ID: routerID.String()},
 		[]audit.Change{auditChange("phone_numbers", nil, assigned), auditChange("primary", nil, n.Primary)}, err)
 	if err != nil {
-		h.routerActionFailed(w, r, id, routerID, err, func(p *routerPage) {
+		h.routerActionFailed(w, r, who, routerID, err, func(p *routerPage) {
 			// The problem belongs next to the numbers form, not at the top.
 			n.Message, p.message = p.message+inputKept, ""
 			keep(p)

@@ -13,24 +13,24 @@ import (
 // keep the error count, and the next routing error would disable the
 // router again.
 func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequestFor(w, r, access.ResetRouter)
+	who, routerID, ok := h.routerRequestFor(w, r, access.ResetRouter)
 	if !ok {
 		return
 	}
 	ctx := r.Context()
-	if h.routerTooSoon(w, r, id, routerID, nil) {
+	if h.routerTooSoon(w, r, who, routerID, nil) {
 		return
 	}
 	// An action, not a field edit: nothing to diff, so no fresh read first.
-	cr, err := id.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
+	cr, err := who.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
 	// No read before this action, so a refused reset is recorded by id.
 	res := audit.Resource{Kind: audit.CallRouter, ID: routerID.String()}
 	if cr != nil {
 		res = routerResource(*cr)
 	}
-	h.audit(ctx, id, res, []audit.Change{auditChange("enabled", nil, true), auditChange("reset_error_count", nil, true)}, err)
+	h.audit(ctx, who, res, []audit.Change{auditChange("enabled", nil, true), auditChange("reset_error_count", nil, true)}, err)
 	if err != nil {
-		h.routerActionFailed(w, r, id, routerID, err, nil)
+		h.routerActionFailed(w, r, who, routerID, err, nil)
 		return
 	}
 	h.routerChanges.changed(routerID, h.now())
@@ -38,8 +38,8 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 	msg := cr.Name + " is enabled again and its error count is reset."
 	// Editors see the wait by Save, counting down; support, offered no
 	// change of an enabled router, learns here when a reset is possible.
-	if !id.May(access.EditRouter, cr.OfficeID) {
-		msg = withNextChange(msg, h.nextChangeNote(routerID, id.User.Timezone))
+	if !who.May(access.EditRouter, cr.OfficeID) {
+		msg = withNextChange(msg, h.nextChangeNote(routerID, who.User.Timezone))
 	}
 	h.Flash(r, msg)
 	http.Redirect(w, r, "/routers/"+routerID.String(), http.StatusSeeOther)
@@ -48,8 +48,8 @@ func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
 // routerActionFailed re-renders the router page after an action on it
 // (reset, number, delete) failed in Dialpad, read fresh; edit, if any,
 // puts back what the person typed in the action's own form.
-func (h *Handler) routerActionFailed(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID, err error, edit func(*routerPage)) {
-	fail, ok := h.routerFailed(routerID, id.User.Timezone, err)
+func (h *Handler) routerActionFailed(w http.ResponseWriter, r *http.Request, who *Identity, routerID dialpad.ID, err error, edit func(*routerPage)) {
+	fail, ok := h.routerFailed(routerID, who.User.Timezone, err)
 	switch {
 	case !ok:
 		h.ServerError(w, r, err)
@@ -59,7 +59,7 @@ func (h *Handler) routerActionFailed(w http.ResponseWriter, r *http.Request, id 
 		return
 	}
 	h.logger().WarnContext(r.Context(), "call router action failed", "router_id", routerID, "path", r.URL.Path, "status", fail.status, "err", err)
-	cr, targets, rerr := h.loadRouterPage(r.Context(), id, routerID, false)
+	cr, targets, rerr := h.loadRouterPage(r.Context(), who, routerID, false)
 	if rerr != nil {
 		// Nothing to draw the page from: the error page says what failed first.
 		h.UpstreamError(w, r, err)

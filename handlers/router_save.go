@@ -17,7 +17,7 @@ import (
 // failure comes back as the same form with everything typed kept. A new
 // secret is shown in the answer to this request, and only there.
 func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
@@ -27,12 +27,12 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	var base dialpad.CallRouter
 	if err := h.unseal(routerSealKind(routerID), r.PostFormValue("_base"), &base); err != nil || base.ID != routerID {
-		h.routerStale(w, r, id, routerID)
+		h.routerStale(w, r, who, routerID)
 		return
 	}
 	// The sealed base names the router's office as the page showed it; the
 	// save goes out only if the person may edit there.
-	if !id.May(access.EditRouter, base.OfficeID) {
+	if !who.May(access.EditRouter, base.OfficeID) {
 		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, base.OfficeID, "")
 		return
 	}
@@ -40,7 +40,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	f := parseRouterForm(r, formFromRouter(base))
 	baseTarget := target{base.DefaultTargetType, base.DefaultTargetID}
 	chosen, _ := parseTarget(f.DefaultTarget)
-	targets, err := h.routerNames(ctx, id, baseTarget, chosen)
+	targets, err := h.routerNames(ctx, who, baseTarget, chosen)
 	if err != nil {
 		// Names only: the form is still checked, and Dialpad has the last word.
 		h.logger().WarnContext(ctx, "router target names not loaded", "router_id", routerID, "err", err)
@@ -54,7 +54,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	}
 
 	// Moving the router takes the right to edit in its new office too.
-	if f.officeID != 0 && f.officeID != base.OfficeID && !id.May(access.EditRouter, f.officeID) {
+	if f.officeID != 0 && f.officeID != base.OfficeID && !who.May(access.EditRouter, f.officeID) {
 		h.refuseChange(w, r, access.EditRouter, ResourceCallRouter, f.officeID, "")
 		return
 	}
@@ -71,10 +71,10 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 	if f.ResetErrorCount {
 		extra["reset_error_count"] = true
 	}
-	if h.routerTooSoon(w, r, id, routerID, &page) {
+	if h.routerTooSoon(w, r, who, routerID, &page) {
 		return
 	}
-	saved, err := id.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
+	saved, err := who.Client.SaveCallRouter(ctx, routerID, base, mine, extra)
 	if attemptedSave(saved.Diff, saved.Current != nil, extra) {
 		changes := auditChanges(saved.Diff.SentChanges())
 		if secret != "" {
@@ -83,7 +83,7 @@ func (h *Handler) RouterSave(w http.ResponseWriter, r *http.Request) {
 		if f.ResetErrorCount {
 			changes = append(changes, auditChange("reset_error_count", nil, true))
 		}
-		h.audit(ctx, id, routerResource(base), changes, err, secret)
+		h.audit(ctx, who, routerResource(base), changes, err, secret)
 	}
 	if outcomeUnknown(err) {
 		h.routerOutcomeUnknown(w, r, page, mine, saved.Diff.Changes, secret, err)
@@ -147,8 +147,8 @@ func (h *Handler) routerFormFailed(w http.ResponseWriter, r *http.Request, route
 
 // routerStale answers a form whose sealed base is missing, altered or from
 // another router: nothing is sent, the router is shown as it is now.
-func (h *Handler) routerStale(w http.ResponseWriter, r *http.Request, id *Identity, routerID dialpad.ID) {
-	cr, targets, err := h.loadRouterPage(r.Context(), id, routerID, false)
+func (h *Handler) routerStale(w http.ResponseWriter, r *http.Request, who *Identity, routerID dialpad.ID) {
+	cr, targets, err := h.loadRouterPage(r.Context(), who, routerID, false)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return

@@ -12,7 +12,7 @@ import (
 // the person asked to choose. Without JavaScript, the router page's
 // ?choose=target does the same, and a plain visit here goes there.
 func (h *Handler) RouterTargetChooser(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return
 	}
@@ -23,11 +23,11 @@ func (h *Handler) RouterTargetChooser(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	f := routerForm{DefaultTarget: r.URL.Query().Get("default_target")}
-	t, err := h.routerTargets(ctx, id)
+	t, err := h.routerTargets(ctx, who)
 	if err != nil {
 		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", err)
 		// The field stays closed, with a note and the button to try again.
-		t, _ = h.routerNames(ctx, id, selectedTarget(f))
+		t, _ = h.routerNames(ctx, who, selectedTarget(f))
 	}
 	v := routerFormView(f, t, page, true)
 	v.FocusTargets = t.full()

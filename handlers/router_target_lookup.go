@@ -19,7 +19,7 @@ const maxTargetLookups = 20
 // once. In a company of a thousand call centers that is 2 or 3 calls where
 // the chooser's four lists are over 40; the read cache (cache.go) answers
 // them again for half a minute.
-func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) (*routerTargets, error) {
+func (h *Handler) routerNames(ctx context.Context, who *Identity, tgs ...target) (*routerTargets, error) {
 	var unknown []target
 	for _, tg := range tgs {
 		if lookupKind(tg.kind) && tg.id != 0 && !slices.Contains(unknown, tg) {
@@ -27,7 +27,7 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 		}
 	}
 	if len(unknown) > maxTargetLookups {
-		return h.routerTargets(ctx, id)
+		return h.routerTargets(ctx, who)
 	}
 
 	var (
@@ -36,9 +36,9 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 		officesErr error
 		found      = make([]lookup, len(unknown))
 	)
-	wg.Go(func() { offices, officesErr = id.Client.Offices(ctx) })
+	wg.Go(func() { offices, officesErr = who.Client.Offices(ctx) })
 	for i, tg := range unknown {
-		wg.Go(func() { found[i] = lookupTarget(ctx, id.Client, tg) })
+		wg.Go(func() { found[i] = lookupTarget(ctx, who.Client, tg) })
 	}
 	if err := wg.Wait(); err != nil {
 		return nil, err
@@ -56,8 +56,8 @@ func (h *Handler) routerNames(ctx context.Context, id *Identity, tgs ...target) 
 
 // routerTargets returns the person's targets with the chooser's four
 // lists, read through the read cache.
-func (h *Handler) routerTargets(ctx context.Context, id *Identity) (*routerTargets, error) {
-	return loadTargets(ctx, id.Client)
+func (h *Handler) routerTargets(ctx context.Context, who *Identity) (*routerTargets, error) {
+	return loadTargets(ctx, who.Client)
 }
 
 // lookupKind reports whether a target of the kind is read by id to name

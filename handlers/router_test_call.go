@@ -22,7 +22,7 @@ const sampleInternalNumber = "+14155550100"
 // for this request only: never stored, logged or shown. Private, loopback
 // and link-local addresses are refused unless the console allows them.
 func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
-	id, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
+	who, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
 	if !ok {
 		return
 	}
@@ -31,7 +31,7 @@ func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	secret := r.PostFormValue("secret")
-	cr, targets, err := h.loadRouterPage(ctx, id, routerID, false)
+	cr, targets, err := h.loadRouterPage(ctx, who, routerID, false)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
@@ -54,7 +54,7 @@ func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
 	var describe func(routing.Answer) (string, bool)
 	if a := res.Answer; a != nil {
 		// Does the answer's target exist? Read it by id unless known.
-		if t, err := h.routerNames(ctx, id, target{a.TargetType, a.TargetID}); err == nil {
+		if t, err := h.routerNames(ctx, who, target{a.TargetType, a.TargetID}); err == nil {
 			page.targets, describe = t, t.describe
 			res = res.CheckTarget(describe)
 		} else {

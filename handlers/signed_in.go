@@ -6,11 +6,11 @@ import "net/http"
 // guards every page, so a missing identity means a route escaped it: the
 // person is asked to sign in rather than shown a broken page.
 func (h *Handler) signedIn(w http.ResponseWriter, r *http.Request) (*Identity, bool) {
-	id := IdentityFrom(r.Context())
-	if id == nil || id.Client == nil {
+	who := IdentityFrom(r.Context())
+	if who == nil || who.Client == nil {
 		h.RenderError(w, r, http.StatusUnauthorized, "Sign in to continue",
 			"Sign in with your Dialpad account to see this page.")
 		return nil, false
 	}
-	return id, true
+	return who, true
 }

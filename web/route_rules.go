@@ -26,16 +26,16 @@ func (s *Server) allow(a access.Action, next http.HandlerFunc) http.Handler {
 }
 
 func (ru rule) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	id := handlers.IdentityFrom(r.Context())
+	who := handlers.IdentityFrom(r.Context())
 	switch {
-	case id == nil:
+	case who == nil:
 		// requireSignIn runs first; reaching here signed out is a wiring
 		// mistake, and nothing is served.
 		ru.h.RenderError(w, r, http.StatusUnauthorized, "Sign in to continue",
 			"Sign in with your Dialpad account to see this page.")
-	case id.Rights.Role() == access.None:
+	case who.Rights.Role() == access.None:
 		ru.h.NoAccess(w, r)
-	case !id.Rights.CanSomewhere(ru.action):
+	case !who.Rights.CanSomewhere(ru.action):
 		ru.h.RefuseAction(w, r, ru.action)
 	default:
 		ru.next(w, r)

@@ -91,7 +91,7 @@ func (s *Server) routes() *chi.Mux {
 			// (Dialpad's DELETE deletes the recording), upload, rename, copy to other
 			// targets of the same kind, and demo mode's audio relay.
 			r.Method(http.MethodGet, "/ivrs/audio/{ivr_id}", s.allow(access.View, s.h.IVRAudioProxy))
-			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}", s.allow(access.View, s.h.IVRPage))
+			r.Method(http.MethodGet, "/ivrs/{target_type}/{target_id}", s.allow(access.View, s.h.IVRAssignments))
 			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}", s.allow(access.EditIVR, s.h.IVRSave))
 			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/unassign", s.allow(access.EditIVR, s.h.IVRUnassign))
 			r.Method(http.MethodPost, "/ivrs/{target_type}/{target_id}/delete", s.allow(access.EditIVR, s.h.IVRDeleteConfirm))

@@ -22,12 +22,12 @@ func reviewCSVHeader() []string {
 // HoursCSV is /hours.csv: the review, with the same filters, as a
 // spreadsheet. Days read "08:00-12:00 14:00-18:00", "closed" or "24/7".
 func (h *Handler) HoursCSV(w http.ResponseWriter, r *http.Request) {
-	id, ok := h.signedIn(w, r)
+	who, ok := h.signedIn(w, r)
 	if !ok {
 		return
 	}
 	f := parseReviewFilter(r)
-	d, err := h.reviewData(r.Context(), id, f.OfficeID, f.Refresh)
+	d, err := h.reviewData(r.Context(), who, f.OfficeID, f.Refresh)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return
@@ -49,7 +49,7 @@ func (h *Handler) HoursCSV(w http.ResponseWriter, r *http.Request) {
 	}
 	hdr := w.Header()
 	hdr.Set("Content-Type", "text/csv; charset=utf-8")
-	hdr.Set("Content-Disposition", `attachment; filename="hours-`+h.csvDate(id).Format(time.DateOnly)+`.csv"`)
+	hdr.Set("Content-Disposition", `attachment; filename="hours-`+h.csvDate(who).Format(time.DateOnly)+`.csv"`)
 	hdr.Set("Content-Length", strconv.Itoa(len(body)))
 	hdr.Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusOK)
@@ -104,9 +104,9 @@ func csvSafe(s string) string {
 
 // csvDate is today where the person is (their Dialpad time zone), for
 // the file name; UTC when the zone is unknown.
-func (h *Handler) csvDate(id *Identity) time.Time {
+func (h *Handler) csvDate(who *Identity) time.Time {
 	now := h.now()
-	if loc, ok := (zones{}).load(id.User.Timezone); ok {
+	if loc, ok := (zones{}).load(who.User.Timezone); ok {
 		return now.In(loc)
 	}
 	return now.UTC()

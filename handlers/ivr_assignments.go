@@ -9,9 +9,9 @@ import (
 	"switchboard/views"
 )
 
-// IVRPage shows a target's custom IVRs: per IVR type, grouped in sections,
+// IVRAssignments shows a target's custom IVRs: per IVR type, grouped in sections,
 // what Dialpad plays and a select to change it.
-func (h *Handler) IVRPage(w http.ResponseWriter, r *http.Request) {
+func (h *Handler) IVRAssignments(w http.ResponseWriter, r *http.Request) {
 	who, ok := h.signedIn(w, r)
 	if !ok {
 		return

@@ -7,22 +7,37 @@ import (
 	"switchboard/handlers/access"
 )
 
+// routerRequest is how every router page and action starts: the signed-in
+// person and the router id from the path. When false, the answer (sign-in
+// page or 404) is written.
+func (h *Handler) routerRequest(w http.ResponseWriter, r *http.Request) (*Identity, dialpad.ID, bool) {
+	who, ok := h.signedIn(w, r)
+	if !ok {
+		return nil, 0, false
+	}
+	routerID, ok := h.editorID(w, r)
+	if !ok {
+		return nil, 0, false
+	}
+	return who, routerID, true
+}
+
 // routerRequestFor is routerRequest for an action on the router: it reads
 // the router to learn its office and answers 403, with nothing sent to
 // Dialpad, when the person may not do a there.
 func (h *Handler) routerRequestFor(w http.ResponseWriter, r *http.Request, a access.Action) (*Identity, dialpad.ID, bool) {
-	id, routerID, ok := h.routerRequest(w, r)
+	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
 		return nil, 0, false
 	}
-	cr, err := id.Client.CallRouter(r.Context(), routerID)
+	cr, err := who.Client.CallRouter(r.Context(), routerID)
 	if err != nil {
 		h.UpstreamError(w, r, err)
 		return nil, 0, false
 	}
-	if !id.May(a, cr.OfficeID) {
+	if !who.May(a, cr.OfficeID) {
 		h.refuseChange(w, r, a, ResourceCallRouter, cr.OfficeID, "")
 		return nil, 0, false
 	}
-	return id, routerID, true
+	return who, routerID, true
 }

@@ -28,14 +28,6 @@ type editorPage[T any] struct {
 	copyUnticked string
 }
 
-// mine is the person's edit: the base as the form says, with the fields
-// they chose to take from Dialpad in a conflict put back.
-func (t hoursTarget[T]) mine(p editorPage[T]) (typed, mine T, err error) {
-	typed = t.set(p.base, p.form.apply(t.get(p.base)))
-	mine, err = dialpad.TakeTheirs(typed, p.base, theirsChosen(p.form.Choices))
-	return typed, mine, err
-}
-
 // view builds the page model.
 func (t hoursTarget[T]) view(who *Identity, p editorPage[T], now time.Time) (views.HoursEditor, error) {
 	g := t.get(p.base)

@@ -55,15 +55,15 @@ func (h *Handler) sealRouter(cr dialpad.CallRouter) (string, error) {
 // loadRouterPage reads the router and names its default target; with
 // choose, it reads the chooser's lists at the same time. Names only label
 // things: when they fail, the page still shows, with a note.
-func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dialpad.ID, choose bool) (*dialpad.CallRouter, *routerTargets, error) {
+func (h *Handler) loadRouterPage(ctx context.Context, who *Identity, routerID dialpad.ID, choose bool) (*dialpad.CallRouter, *routerTargets, error) {
 	if choose {
 		var (
 			g       fanOut
 			lists   *routerTargets
 			listErr error
 		)
-		g.Go(func() { lists, listErr = h.routerTargets(ctx, id) })
-		cr, err := id.Client.CallRouter(ctx, routerID)
+		g.Go(func() { lists, listErr = h.routerTargets(ctx, who) })
+		cr, err := who.Client.CallRouter(ctx, routerID)
 		if perr := g.Wait(); perr != nil {
 			return nil, nil, perr
 		}
@@ -74,14 +74,14 @@ func (h *Handler) loadRouterPage(ctx context.Context, id *Identity, routerID dia
 			return cr, lists, nil
 		}
 		h.logger().WarnContext(ctx, "router targets not loaded", "router_id", routerID, "err", listErr)
-		t, _ := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
+		t, _ := h.routerNames(ctx, who, target{cr.DefaultTargetType, cr.DefaultTargetID})
 		return cr, t, nil
 	}
-	cr, err := id.Client.CallRouter(ctx, routerID)
+	cr, err := who.Client.CallRouter(ctx, routerID)
 	if err != nil {
 		return nil, nil, err
 	}
-	t, err := h.routerNames(ctx, id, target{cr.DefaultTargetType, cr.DefaultTargetID})
+	t, err := h.routerNames(ctx, who, target{cr.DefaultTargetType, cr.DefaultTargetID})
 	if err != nil {
 		h.logger().WarnContext(ctx, "router target names not loaded", "router_id", routerID, "err", err)
 	}
@@ -103,16 +103,16 @@ func (h *Handler) renderRouterPage(w http.ResponseWriter, r *http.Request, statu
 	if p.partial != nil {
 		partial = p.partial(v)
 	}
-	h.Render(w, r, status, views.RouterEditorPage(h.layout(r, v.Header.Name, views.NavRouters), v), partial)
+	h.Render(w, r, status, views.RouterEditPage(h.layout(r, v.Header.Name, views.NavRouters), v), partial)
 }
 
 // routerView builds the page's view model.
 func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor, error) {
-	id := IdentityFrom(r.Context())
+	who := IdentityFrom(r.Context())
 	cr := p.router
 	page := "/routers/" + cr.ID.String()
-	canEdit := id.May(access.EditRouter, cr.OfficeID)
-	canReset := id.May(access.ResetRouter, cr.OfficeID)
+	canEdit := who.May(access.EditRouter, cr.OfficeID)
+	canReset := who.May(access.ResetRouter, cr.OfficeID)
 	offices := p.targets.officeIndex()
 	defaultTarget := p.targets.label(target{cr.DefaultTargetType, cr.DefaultTargetID})
 	secretSet := hasSecret(cr)
@@ -120,7 +120,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	// editors (the settings form), and support while the reset shows.
 	var wait views.RouterWait
 	if canEdit || canReset && !cr.Enabled {
-		wait = h.routerWait(cr.ID, id.User.Timezone)
+		wait = h.routerWait(cr.ID, who.User.Timezone)
 	}
 
 	base, err := h.sealRouter(p.base)
@@ -136,7 +136,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 	form.SecretSet, form.ShowReset = secretSet, true
 	form.Conflict = p.conflict
 	if !canEdit {
-		form.ReadOnly, form.ReadOnlyNote = true, id.readOnlyReason(access.EditRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
+		form.ReadOnly, form.ReadOnlyNote = true, who.readOnlyReason(access.EditRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
 	}
 
 	numbers := p.numbers
@@ -157,12 +157,12 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 			PhoneNumbers:  cr.PhoneNumbers,
 			SecretSet:     secretSet,
 			IVRHref:       "/ivrs/" + dialpad.TargetCallRouter + "/" + cr.ID.String(),
-			HistoryHref:   historyHref(id, audit.CallRouter, cr.ID.String()),
+			HistoryHref:   historyHref(who, audit.CallRouter, cr.ID.String()),
 		},
 		Message:   p.message,
 		Done:      p.done,
 		NewSecret: p.newSecret,
-		NoTester:  !id.May(access.TestRouter, cr.OfficeID),
+		NoTester:  !who.May(access.TestRouter, cr.OfficeID),
 		Reset: views.RouterReset{
 			Show:   !cr.Enabled,
 			Action: page + "/reset",
@@ -173,7 +173,7 @@ func (h *Handler) routerView(r *http.Request, p routerPage) (views.RouterEditor,
 		Tester:  tester,
 	}
 	if !canReset {
-		v.Reset.ReadOnly, v.Reset.Note = true, id.readOnlyReason(access.ResetRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
+		v.Reset.ReadOnly, v.Reset.Note = true, who.readOnlyReason(access.ResetRouter, ResourceCallRouter, cr.OfficeID, offices.name(cr.OfficeID))
 	} else {
 		v.Reset.Wait = wait
 	}
@@ -244,19 +244,4 @@ func selectedOffice(f routerForm) dialpad.ID {
 // hasSecret reads Dialpad's signature: set when it names an algorithm.
 func hasSecret(cr dialpad.CallRouter) bool {
 	return cr.Signature != nil && (cr.Signature.Algo != "" || cr.Signature.Type != "" || cr.Signature.Secret != "")
-}
-
-// routerRequest is how every router page and action starts: the signed-in
-// person and the router id from the path. When false, the answer (sign-in
-// page or 404) is written.
-func (h *Handler) routerRequest(w http.ResponseWriter, r *http.Request) (*Identity, dialpad.ID, bool) {
-	id, ok := h.signedIn(w, r)
-	if !ok {
-		return nil, 0, false
-	}
-	routerID, ok := h.editorID(w, r)
-	if !ok {
-		return nil, 0, false
-	}
-	return id, routerID, true
 }

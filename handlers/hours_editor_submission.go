@@ -33,3 +33,11 @@ func readHoursSubmission[T any](h *Handler, w http.ResponseWriter, r *http.Reque
 	p.form = parseHoursForm(r.PostForm, formFromGroup(g))
 	return p, true
 }
+
+// mine is the person's edit: the base as the form says, with the fields
+// they chose to take from Dialpad in a conflict put back.
+func (t hoursTarget[T]) mine(p editorPage[T]) (typed, mine T, err error) {
+	typed = t.set(p.base, p.form.apply(t.get(p.base)))
+	mine, err = dialpad.TakeTheirs(typed, p.base, theirsChosen(p.form.Choices))
+	return typed, mine, err
+}
