@@ -1,4 +1,4 @@
-// Dialpad's five-minute wait on a call router (views/router_page.templ,
+// Dialpad's five-minute wait on a call router (views/router_edit.templ,
 // routerWait). The page names the moment of the next possible change in
 // the person's Dialpad time zone; this script shows it in the browser's
 // own zone, counts down, and when the wait is over enables the buttons the
