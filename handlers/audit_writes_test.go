@@ -107,7 +107,7 @@ func TestAuditRecordsEveryWrite(t *testing.T) {
 		{"router number", func(t *testing.T, s *stack) []wantEntry {
 			hotline := s.router("Carrier Hotline Router")
 			mustStatus(t, s.b.PostForm("/routers/"+hotline.ID.String()+"/numbers", url.Values{"number": {"+12125550181"}}), http.StatusSeeOther)
-			return []wantEntry{{audit.CallRouter, hotline.ID.String(), "", 0, []audit.Change{
+			return []wantEntry{{audit.CallRouter, hotline.ID.String(), hotline.Name, hotline.OfficeID, []audit.Change{
 				{Field: "phone_numbers", New: "+12125550181"}, {Field: "primary", New: "false"}}}}
 		}},
 		{"router delete", func(t *testing.T, s *stack) []wantEntry {
@@ -249,6 +249,34 @@ func TestAuditOutcomes(t *testing.T) {
 			}
 			if len(got[0].Changes) != 1 || got[0].Changes[0].Field != "ring_seconds" {
 				t.Errorf("changes %+v, want ring_seconds", got[0].Changes)
+			}
+		})
+	}
+}
+
+// TestAuditNamesRefusedRouterActions: a reset or number assignment Dialpad
+// refuses is recorded with the router's name and office (read for the
+// permission check), so the trail reads well without looking up ids.
+func TestAuditNamesRefusedRouterActions(t *testing.T) {
+	for _, tt := range []struct {
+		name, action string
+		fault        emulator.Fault
+	}{
+		{"reset", "/reset", emulator.Fault{Method: http.MethodPatch, Path: "/api/v2/callrouters/*", Status: 400, Message: "refused"}},
+		{"number", "/numbers", emulator.Fault{Method: http.MethodPost, Path: "/api/v2/callrouters/*", Status: 400, Message: "no such number"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			opt, db := withAudit(t)
+			s := signedIn(t, emulator.AdminUserID, opt)
+			hotline := s.router("Carrier Hotline Router")
+			t.Cleanup(s.Emulator.InjectFault(tt.fault))
+			s.b.PostForm("/routers/"+hotline.ID.String()+tt.action, url.Values{"number": {"+12125550181"}})
+			got := auditEntries(t, db)
+			if len(got) != 1 || got[0].Outcome.Result != audit.Refused {
+				t.Fatalf("entries %s, want one refused", describeEntries(got))
+			}
+			if r := got[0].Resource; r.Name != hotline.Name || r.OfficeID != hotline.OfficeID || r.ID != hotline.ID.String() {
+				t.Errorf("resource %+v, want %q in office %s", r, hotline.Name, hotline.OfficeID)
 			}
 		})
 	}

@@ -53,10 +53,11 @@ func (h *Handler) RouterDemo(w http.ResponseWriter, r *http.Request) {
 		h.NotFound(w, r)
 		return
 	}
-	_, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
+	_, read, ok := h.routerRequestFor(w, r, access.TestRouter)
 	if !ok {
 		return
 	}
+	routerID := read.ID
 	back := "/routers/" + routerID.String() + "#demo"
 	r.Body = http.MaxBytesReader(w, r.Body, 4<<10)
 	switch action := r.PostFormValue("action"); action {

@@ -24,10 +24,11 @@ var numberPunctuation = strings.NewReplacer(" ", "", "-", "", "(", "", ")", "", 
 // RouterNumber assigns a number from the company's reserve to the router,
 // by number or by area code, optionally as its primary number.
 func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
-	who, routerID, ok := h.routerRequestFor(w, r, access.EditRouter)
+	who, read, ok := h.routerRequestFor(w, r, access.EditRouter)
 	if !ok {
 		return
 	}
+	routerID := read.ID
 	if !h.readForm(w, r, maxRouterFormLen) {
 		return
 	}
@@ -55,7 +56,7 @@ func (h *Handler) RouterNumber(w http.ResponseWriter, r *http.Request) {
 	} else if assigned == "" {
 		assigned = "area code " + n.AreaCode
 	}
-	h.audit(r.Context(), who, audit.Resource{Kind: audit.CallRouter, ID: routerID.String()},
+	h.audit(r.Context(), who, routerResource(*read),
 		[]audit.Change{auditChange("phone_numbers", nil, assigned), auditChange("primary", nil, n.Primary)}, err)
 	if err != nil {
 		h.routerActionFailed(w, r, who, routerID, err, func(p *routerPage) {

@@ -24,20 +24,21 @@ func (h *Handler) routerRequest(w http.ResponseWriter, r *http.Request) (*Identi
 
 // routerRequestFor is routerRequest for an action on the router: it reads
 // the router to learn its office and answers 403, with nothing sent to
-// Dialpad, when the person may not do a there.
-func (h *Handler) routerRequestFor(w http.ResponseWriter, r *http.Request, a access.Action) (*Identity, dialpad.ID, bool) {
+// Dialpad, when the person may not do a there. The router read comes back
+// for the action's audit entry (its name and office).
+func (h *Handler) routerRequestFor(w http.ResponseWriter, r *http.Request, a access.Action) (*Identity, *dialpad.CallRouter, bool) {
 	who, routerID, ok := h.routerRequest(w, r)
 	if !ok {
-		return nil, 0, false
+		return nil, nil, false
 	}
 	cr, err := who.Client.CallRouter(r.Context(), routerID)
 	if err != nil {
 		h.UpstreamError(w, r, err)
-		return nil, 0, false
+		return nil, nil, false
 	}
 	if !who.May(a, cr.OfficeID) {
 		h.refuseChange(w, r, a, ResourceCallRouter, cr.OfficeID, "")
-		return nil, 0, false
+		return nil, nil, false
 	}
-	return who, routerID, true
+	return who, cr, true
 }

@@ -13,18 +13,18 @@ import (
 // keep the error count, and the next routing error would disable the
 // router again.
 func (h *Handler) RouterReset(w http.ResponseWriter, r *http.Request) {
-	who, routerID, ok := h.routerRequestFor(w, r, access.ResetRouter)
+	who, read, ok := h.routerRequestFor(w, r, access.ResetRouter)
 	if !ok {
 		return
 	}
+	routerID := read.ID
 	ctx := r.Context()
 	if h.routerTooSoon(w, r, who, routerID, nil) {
 		return
 	}
 	// An action, not a field edit: nothing to diff, so no fresh read first.
 	cr, err := who.Client.UpdateCallRouter(ctx, routerID, dialpad.Patch{"enabled": true, "reset_error_count": true})
-	// No read before this action, so a refused reset is recorded by id.
-	res := audit.Resource{Kind: audit.CallRouter, ID: routerID.String()}
+	res := routerResource(*read) // a refused reset: as read just before
 	if cr != nil {
 		res = routerResource(*cr)
 	}

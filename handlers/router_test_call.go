@@ -22,10 +22,11 @@ const sampleInternalNumber = "+14155550100"
 // for this request only: never stored, logged or shown. Private, loopback
 // and link-local addresses are refused unless the console allows them.
 func (h *Handler) RouterTestCall(w http.ResponseWriter, r *http.Request) {
-	who, routerID, ok := h.routerRequestFor(w, r, access.TestRouter)
+	who, read, ok := h.routerRequestFor(w, r, access.TestRouter)
 	if !ok {
 		return
 	}
+	routerID := read.ID
 	if !h.readForm(w, r, maxRouterFormLen) {
 		return
 	}
