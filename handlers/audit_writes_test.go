@@ -162,13 +162,14 @@ func TestAuditRecordsEveryWrite(t *testing.T) {
 			before := s.selection(japan, "HOLD_MUSIC")
 			_, apply := s.preview(sales, japan, uk)
 			mustStatus(t, s.b.PostForm(ivrPath(sales)+"/copy/apply", apply), http.StatusOK)
-			// One entry per request, each with its own outcome; the plan
-			// carries no office.
+			// One entry per request, each with its own outcome and the
+			// target's office, as the plan recorded it.
+			tokyo, london := s.callCenter("Japan Sales").OfficeID, s.callCenter("UK Sales").OfficeID
 			return []wantEntry{
-				{audit.CustomIVR, "callcenter:" + japan.String(), "Japan Sales", 0, []audit.Change{
+				{audit.CustomIVR, "callcenter:" + japan.String(), "Japan Sales", tokyo, []audit.Change{
 					{Field: "HOLD_MUSIC", Old: selectionText(before), New: jazz}}},
-				{audit.CustomIVR, "callcenter:" + japan.String(), "Japan Sales", 0, []audit.Change{{Field: "GREETING", Old: anyValue, New: anyValue}}},
-				{audit.CustomIVR, "callcenter:" + uk.String(), "UK Sales", 0, []audit.Change{{Field: "GREETING", Old: anyValue, New: anyValue}}},
+				{audit.CustomIVR, "callcenter:" + japan.String(), "Japan Sales", tokyo, []audit.Change{{Field: "GREETING", Old: anyValue, New: anyValue}}},
+				{audit.CustomIVR, "callcenter:" + uk.String(), "UK Sales", london, []audit.Change{{Field: "GREETING", Old: anyValue, New: anyValue}}},
 			}
 		}},
 	}

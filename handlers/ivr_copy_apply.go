@@ -174,7 +174,7 @@ func applyCopyTarget(ctx context.Context, c *dialpad.Client, rec auditor, target
 				_, err = c.AssignCustomIVR(ctx, targetType, pt.ID, step.IVRType, dialpad.AssignCustomIVR{IVRID: step.To[0]})
 			}
 			// The plan carries no office: the record names the target only.
-			rec(ctx, audit.Resource{Kind: audit.CustomIVR, ID: ivrResourceID(targetType, pt.ID), Name: pt.Name},
+			rec(ctx, audit.Resource{Kind: audit.CustomIVR, ID: ivrResourceID(targetType, pt.ID), Name: pt.Name, OfficeID: pt.OfficeID},
 				ivrAuditChanges(dialpad.IVRChange{IVRType: step.IVRType, From: now, To: step.To}), err)
 			switch {
 			case outcomeUnknown(err):
