@@ -63,6 +63,10 @@ func TestBrowserHoursTypes24Hour(t *testing.T) {
 			)
 			get(t, tb, chromedp.Poll[bool](`(document.querySelector('[data-testid="pending-changes"]').textContent || '')
 				.replace(/\s+/g, ' ').includes('Monday hours: 09:00–17:00 → 09:00–17:00, 18:00–20:30')`))
+			// Leaving the field writes the loose time the console's way.
+			if typed := get(t, tb, chromedp.Value(byTestID("open-monday_hours-1"))); typed != "18:00" {
+				t.Errorf("after leaving the field it holds %q, want 18:00", typed)
+			}
 			if msg := noTwelveHour(t, tb); msg != "" {
 				t.Errorf("while editing: %s", msg)
 			}

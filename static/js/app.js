@@ -104,4 +104,18 @@
       g.hidden = !g.querySelector("option:not([hidden])");
     });
   });
+  // A time typed loosely ("1800", "9") is written the console's way
+  // ("18:00", "09:00") when the person leaves the field, as the server
+  // will read it (dialpad.NormalizeClock); anything else stays as typed
+  // for the server's message.
+  document.addEventListener("change", function (e) {
+    var f = e.target;
+    if (!f.matches || !f.matches("input[data-clock]")) return;
+    var m = /^\s*(\d{1,2})(?:[:.]?(\d{2}))?\s*$/.exec(f.value);
+    if (!m) return;
+    var h = parseInt(m[1], 10), min = m[2] ? parseInt(m[2], 10) : 0;
+    if (h === 24 && min === 0) { f.value = "23:59"; return; }
+    if (h > 23 || min > 59) return;
+    f.value = (h < 10 ? "0" : "") + h + ":" + (min < 10 ? "0" : "") + min;
+  });
 })();
