@@ -43,7 +43,7 @@ func seedLarge(nOffices, nCenters int) *store {
 		offices[i] = id
 	}
 	routerOffices := []dialpad.ID{offices[0], offices[min(1, nOffices-1)]}
-	seedLargeUsers(st, offices[0], routerOffices)
+	seedLargeUsers(st, offices[0])
 
 	teams := largeTeams()
 	var firstCenter dialpad.ID
@@ -101,7 +101,7 @@ func outlierHours(n int) dialpad.WeekHours {
 	}
 }
 
-func seedLargeUsers(st *store, first dialpad.ID, routerOffices []dialpad.ID) {
+func seedLargeUsers(st *store, first dialpad.ID) {
 	all := make([]dialpad.ID, 0, len(st.offices.order))
 	all = append(all, st.offices.order...)
 	add := func(id dialpad.ID, firstName, last, role string, super bool, adminOf []dialpad.ID) {
@@ -114,7 +114,9 @@ func seedLargeUsers(st *store, first dialpad.ID, routerOffices []dialpad.ID) {
 	}
 	add(AdminUserID, "Dana", "Whitfield", "Company admin", true, all)
 	add(OfficeAdminUserID, "Oliver", "Bennett", "Office admin", false, []dialpad.ID{first})
-	add(SupportUserID, "Priya", "Raman", "Support agent", false, append([]dialpad.ID{}, routerOffices...))
+	// As in the demo seed: support holds no admin rights in Dialpad, so
+	// only a company key and Switchboard's role let her reset routers.
+	add(SupportUserID, "Priya", "Raman", "Support agent (no admin rights)", false, []dialpad.ID{})
 	add(ManagerUserID, "Marcus", "Lee", "Manager (no admin rights)", false, []dialpad.ID{})
 }
 

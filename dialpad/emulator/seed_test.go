@@ -179,6 +179,12 @@ func TestLargeSeed(t *testing.T) {
 	if r.status != 200 {
 		t.Fatalf("patch in a large company: %d %s", r.status, r.body)
 	}
+	// Support has no admin rights here either, as in the demo seed.
+	var priya dialpad.User
+	f.decode(f.do("GET", path("/api/v2/users/%s", emulator.SupportUserID), f.admin(), nil), &priya)
+	if priya.IsAdmin || priya.IsSuperAdmin || len(priya.AdminOfficeIDs) != 0 {
+		t.Errorf("support in a large company = %+v, want no admin rights", priya)
+	}
 }
 
 func BenchmarkLargeSeed(b *testing.B) {
