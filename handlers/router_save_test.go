@@ -223,9 +223,10 @@ func TestRouterRateLimitKeepsEverythingTyped(t *testing.T) {
 	}
 	kept := formOf(t, res.Body, "router-form")
 	wantSecretAskedAgain(t, res.Body, pasted)
-	// Save waits with the input (the browser enables it when the wait ends).
-	if _, disabled := button(res.Body, "save"); !disabled {
-		t.Error("the 429 page offers Save while Dialpad would refuse it")
+	// Save waits with the input: the wait script holds it until Dialpad
+	// accepts the change.
+	if _, _, waits := button(res.Body, "save"); !waits {
+		t.Error("the 429 page's Save does not wait for Dialpad's window")
 	}
 	if at, _ := waitTime(res.Body, "next-change"); at == "" {
 		t.Error("the 429 page shows no wait by Save")

@@ -12,15 +12,18 @@ import (
 	"switchboard/web/webtest"
 )
 
-// button reports whether the page has the button with data-testid id, and
-// whether it is disabled.
-func button(body, id string) (present, disabled bool) {
+// button reports whether the page has the button with data-testid id,
+// whether it is disabled, and whether it waits: marked for the wait script
+// to hold disabled until Dialpad accepts the change.
+func button(body, id string) (present, disabled, waits bool) {
 	m := regexp.MustCompile(`<button\b([^>]*\bdata-testid="` + regexp.QuoteMeta(id) + `"[^>]*)>`).FindStringSubmatch(body)
 	if m == nil {
-		return false, false
+		return false, false, false
 	}
-	_, disabled = attributes(m[1])["disabled"]
-	return true, disabled
+	a := attributes(m[1])
+	_, disabled = a["disabled"]
+	_, waits = a["data-router-wait-button"]
+	return true, disabled, waits
 }
 
 // waitTime is the datetime of the <time> in the wait notice id, and its text.
@@ -36,8 +39,10 @@ func waitTime(body, id string) (datetime, text string) {
 // router's next one five minutes later. Each person who is offered a change
 // sees when (a <time> in UTC for the browser, and the time in their own
 // Dialpad zone, named, for reading without JavaScript), with the buttons
-// that would be refused disabled; a viewer sees no wait. Five minutes
-// later the buttons are back and the notice is gone.
+// that would be refused marked for the wait script to hold (enabled in the
+// HTML: without the script a too-soon change gets the 429 page, input
+// kept); a viewer sees no wait. Five minutes later the mark and the notice
+// are gone.
 func TestRouterWaitShownToThoseWhoMayChange(t *testing.T) {
 	var viewerEmail string
 	for _, p := range emulator.New(emulator.Options{}).Personas() {
@@ -76,7 +81,7 @@ func TestRouterWaitShownToThoseWhoMayChange(t *testing.T) {
 		who    string
 		b      *webtest.Browser
 		notice []string // the wait notices shown
-		off    []string // buttons disabled during the wait
+		off    []string // buttons held during the wait
 	}{
 		{"admin", admin, []string{"next-change", "reset-wait"}, []string{"save", "reset-router"}},
 		{"support", e.b, []string{"reset-wait"}, []string{"reset-router"}},
@@ -106,8 +111,8 @@ func TestRouterWaitShownToThoseWhoMayChange(t *testing.T) {
 				t.Error("a viewer is shown when the next change is possible")
 			}
 			for _, id := range tt.off {
-				if present, disabled := button(body, id); !present || !disabled {
-					t.Errorf("button %s present %v, disabled %v; want it disabled during the wait", id, present, disabled)
+				if present, disabled, waits := button(body, id); !present || disabled || !waits {
+					t.Errorf("button %s present %v, disabled %v, waits %v; want it marked to wait, enabled without JavaScript", id, present, disabled, waits)
 				}
 			}
 		})
@@ -123,8 +128,8 @@ func TestRouterWaitShownToThoseWhoMayChange(t *testing.T) {
 				}
 			}
 			for _, id := range tt.off {
-				if present, disabled := button(body, id); !present || disabled {
-					t.Errorf("button %s present %v, disabled %v; want it enabled after the wait", id, present, disabled)
+				if present, disabled, waits := button(body, id); !present || disabled || waits {
+					t.Errorf("button %s present %v, disabled %v, waits %v; want it plainly enabled after the wait", id, present, disabled, waits)
 				}
 			}
 		})

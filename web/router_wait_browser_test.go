@@ -18,7 +18,8 @@ import (
 // given in the browser's own zone, with Save disabled; what they type
 // meanwhile stays, through an htmx swap too. When the wait ends Save comes
 // back by itself and saves what was typed. Without JavaScript the page
-// names the time with its zone, and Save waits the same.
+// names the time with its zone and Save stays usable: a change sent too
+// soon gets the 429 page with what was typed.
 func TestBrowserRouterWait(t *testing.T) {
 	c := startChrome(t)
 	src := axeSource(t)
@@ -72,8 +73,8 @@ func TestBrowserRouterWait(t *testing.T) {
 				// Dana's zone in Dialpad is New York's; the page says so.
 				t.Errorf("without JavaScript the wait ends at %q, want the time with its zone", shown)
 			}
-			if !get(t, tb, chromedp.Evaluate[bool](`document.querySelector('[data-testid="save"]').disabled`)) {
-				t.Error("Save is enabled during the wait")
+			if disabled := get(t, tb, chromedp.Evaluate[bool](`document.querySelector('[data-testid="save"]').disabled`)); disabled != tt.js {
+				t.Errorf("Save disabled %v during the wait, want %v (held by the script; without it a dead button is a dead end)", disabled, tt.js)
 			}
 			if msg := tb.overflow(t); msg != "" {
 				t.Errorf("at 390px: %s", msg)

@@ -1,8 +1,9 @@
 // Dialpad's five-minute wait on a call router (views/router_edit.templ,
 // routerWait). The page names the moment of the next possible change in
 // the person's Dialpad time zone; this script shows it in the browser's
-// own zone, counts down, and when the wait is over enables the buttons the
-// wait disabled (data-router-wait-button). Inputs are never touched, so
+// own zone, counts down, and holds the buttons Dialpad would refuse
+// (data-router-wait-button, rendered enabled so the page works without
+// it) disabled until the wait is over. Inputs are never touched, so
 // what was typed stays. Without it the page still says when, zone named.
 (function () {
   "use strict";
@@ -35,6 +36,12 @@
     });
   }
 
+  // hold disables the marked buttons, those an htmx swap just brought in
+  // included, while a wait runs.
+  function hold() {
+    document.querySelectorAll("[data-router-wait-button]").forEach(function (b) { b.disabled = true; });
+  }
+
   function tick() {
     timer = 0;
     var now = Date.now(), next = 1000;
@@ -51,7 +58,10 @@
       next = Math.min(next, ms % 1000 || 1000);
       return true;
     });
-    if (waits.length > 0) timer = setTimeout(tick, next);
+    if (waits.length > 0) {
+      hold();
+      timer = setTimeout(tick, next);
+    }
   }
 
   function start(box, now) {
